@@ -14,12 +14,17 @@ public final class Frames {
     private Frames() {
     }
 
-    /** Appends one frame holding {@code header} and then {@code body}, which may be null. */
+    /**
+     * Appends one frame holding {@code header} and then {@code body}; either may be null (a
+     * ConnectResponse has no header, most error replies no body).
+     */
     public static void writeFrame(ByteBuf out, Record header, Record body) {
         int lengthIndex = out.writerIndex();
         out.writeInt(0);
         JuteOutput jute = new JuteOutput(out);
-        header.write(jute);
+        if (header != null) {
+            header.write(jute);
+        }
         if (body != null) {
             body.write(jute);
         }

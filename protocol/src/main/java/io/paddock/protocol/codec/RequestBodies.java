@@ -32,6 +32,21 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
+    /** True if {@link #decode} knows the op code's body. */
+    public static boolean isKnown(int opCode) {
+        return switch (opCode) {
+            case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER, OpCode.CREATE_TTL,
+                    OpCode.DELETE, OpCode.DELETE_CONTAINER, OpCode.EXISTS, OpCode.GET_DATA,
+                    OpCode.SET_DATA, OpCode.GET_ACL, OpCode.SET_ACL, OpCode.GET_CHILDREN,
+                    OpCode.GET_CHILDREN2, OpCode.GET_ALL_CHILDREN_NUMBER, OpCode.GET_EPHEMERALS,
+                    OpCode.SYNC, OpCode.PING, OpCode.CLOSE_SESSION, OpCode.WHO_AM_I, OpCode.AUTH,
+                    OpCode.SET_WATCHES, OpCode.SET_WATCHES2, OpCode.CHECK_WATCHES,
+                    OpCode.REMOVE_WATCHES, OpCode.ADD_WATCH, OpCode.MULTI, OpCode.MULTI_READ,
+                    OpCode.CHECK, OpCode.RECONFIG, OpCode.SASL -> true;
+            default -> false;
+        };
+    }
+
     public static Record decode(int opCode, JuteInput in) {
         return switch (opCode) {
             case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER -> CreateRequest.read(in);

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.paddock.protocol.codec.DecodeException;
+import io.paddock.protocol.codec.Frames;
 import io.paddock.server.admin.FourLetterWords;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,10 +42,11 @@ final class ClientFrameDecoder extends ByteToMessageDecoder {
             }
         }
         int len = in.getInt(in.readerIndex());
-        if (len < 0 || len > maxBuffer) {
+        try {
+            Frames.checkLength(len, maxBuffer);
+        } catch (DecodeException e) {
             in.skipBytes(in.readableBytes());
-            throw new DecodeException("frame length " + len + " is outside [0, jute.maxbuffer="
-                    + maxBuffer + "]");
+            throw e;
         }
         if (in.readableBytes() < 4 + len) {
             return;
