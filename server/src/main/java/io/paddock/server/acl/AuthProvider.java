@@ -21,4 +21,9 @@ public interface AuthProvider {
 
     /** Whether ids of this scheme stand for a proven user, so the "auth" scheme expands to them. */
     boolean isAuthenticated();
+
+    /** The user name whoAmI reports for an id of this scheme. */
+    default String userName(String id) {
+        return id;
+    }
 }

@@ -36,6 +36,11 @@ public final class DigestAuthProvider implements AuthProvider {
     }
 
     @Override
+    public String userName(String id) {
+        return id.split(":")[0];
+    }
+
+    @Override
     public boolean isAuthenticated() {
         return true;
     }
