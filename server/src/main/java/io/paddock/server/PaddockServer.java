@@ -62,10 +62,10 @@ public final class PaddockServer implements AutoCloseable {
     public PaddockServer(ServerConfig config) {
         this.config = config;
         this.sessions = new SessionTracker(0, config.tickTime(), System::currentTimeMillis);
-        RequestPreparer preparer = new RequestPreparer(tree,
-                new PrepareSettings(config.extendedTypesEnabled()));
         AuthRegistry auth = new AuthRegistry(config.superDigest());
-        ReadRequestProcessor reads = new ReadRequestProcessor(tree, watches, auth);
+        RequestPreparer preparer = new RequestPreparer(tree,
+                new PrepareSettings(config.extendedTypesEnabled()), auth);
+        ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth);
         TxnLog log = new VolatileTxnLog();
         CommitTracker commits = new CommitTracker(new MajorityQuorum(Set.of(1L)));
         this.pipeline = new RequestPipeline(tree, watches, preparer, reads, sessions, log, commits,

@@ -73,7 +73,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
         }
         counted = true;
         // ZooKeeper gives every connection its ip identity, so ip ACLs need no addauth.
-        authInfo = List.of(new Id("ip", address.getHostAddress()));
+        authInfo = List.copyOf(services.auth().initialAuthInfo(address.getHostAddress()));
         handshakeTimeout = ctx.executor().schedule(() -> close("no handshake within "
                 + services.config().handshakeTimeoutMs() + " ms"),
                 services.config().handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
@@ -191,8 +191,8 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     }
 
     private void authenticate(AuthPacket p) {
-        Id id = services.auth().authenticate(p.scheme(), p.auth(), address.getHostAddress());
-        if (id == null) {
+        List<Id> ids = services.auth().authenticateAll(p.scheme(), p.auth(), address.getHostAddress());
+        if (ids.isEmpty()) {
             LOG.info("authentication failed for session 0x{} with scheme {}",
                     Long.toHexString(sessionId), p.scheme());
             writeReply(AUTH_XID, services.pipeline().lastZxid(), ErrorCode.AUTH_FAILED.code(), null);
@@ -200,9 +200,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
             return;
         }
         List<Id> next = new ArrayList<>(authInfo);
-        if (!next.contains(id)) {
-            next.add(id);
-        }
+        ids.stream().filter(id -> !next.contains(id)).forEach(next::add);
         authInfo = List.copyOf(next);
         writeReply(AUTH_XID, services.pipeline().lastZxid(), 0, null);
         flush();
