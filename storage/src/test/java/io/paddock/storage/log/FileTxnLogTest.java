@@ -1,0 +1,114 @@
+package io.paddock.storage.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paddock.storage.recovery.CorruptionPolicy;
+import io.paddock.storage.recovery.LogRecovery;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileTxnLogTest extends TxnLogContract {
+    /** Small segments and preallocation, so the contract runs across many segment rolls. */
+    private static final FileTxnLogOptions SMALL = FileTxnLogOptions.defaults()
+            .withPreAllocSize(8192).withSegmentSizeLimit(64 << 10).withForceSync(false);
+
+    @TempDir
+    Path dir;
+
+    @Override
+    protected TxnLog newLog() throws Exception {
+        return LogRecovery.open(dir, SMALL, CorruptionPolicy.REFUSE);
+    }
+
+    private FileTxnLog reopen() throws Exception {
+        log.close();
+        FileTxnLog reopened = LogRecovery.open(dir, SMALL, CorruptionPolicy.REFUSE);
+        log = reopened;
+        return reopened;
+    }
+
+    @Test
+    void aReopenedLogHasEveryFlushedTxnAndContinuesAfterIt() throws Exception {
+        List<Txn> first = appendRun(50);
+        log.flush();
+        appendRun(3);
+
+        FileTxnLog reopened = reopen();
+        assertEquals(FIRST + 49, reopened.lastFlushedZxid());
+        assertEquals(first, drain(reopened.readFrom(0)));
+
+        reopened.append(txn(FIRST + 50));
+        reopened.flush();
+        assertEquals(51, drain(reopened.readFrom(0)).size());
+    }
+
+    @Test
+    void rollLogStartsANewSegmentAtTheNextAppend() throws Exception {
+        FileTxnLog file = (FileTxnLog) log;
+        appendRun(3);
+        file.flush();
+        file.rollLog();
+        appendRun(2);
+        file.flush();
+
+        assertEquals(List.of(dir.resolve("log." + Long.toHexString(FIRST)),
+                dir.resolve("log." + Long.toHexString(FIRST + 3))), file.segmentFiles());
+        assertEquals(5, drain(file.readFrom(0)).size());
+        assertEquals(List.of(txn(FIRST + 3), txn(FIRST + 4)), drain(file.readFrom(FIRST + 2)));
+    }
+
+    @Test
+    void segmentsRollAtTheSizeLimitAndArePreallocatedInBlocks() throws Exception {
+        FileTxnLog file = (FileTxnLog) log;
+        for (int i = 0; i < 300; i++) {
+            file.append(new Txn(FIRST + i, 1, new byte[1000]));
+        }
+        file.flush();
+
+        assertTrue(file.segmentFiles().size() >= 4, file.segmentFiles().toString());
+        for (Path segment : file.segmentFiles()) {
+            long size = Files.size(segment);
+            assertEquals(0, size % 8192, segment + " grows in preAllocSize blocks: " + size);
+            assertTrue(size <= (64 << 10) + 8192, segment + " respects the limit: " + size);
+        }
+        assertEquals(300, drain(file.readFrom(0)).size());
+    }
+
+    @Test
+    void forceSyncCountsFsyncsAndSlowOnesAboveTheThreshold() throws Exception {
+        log.close();
+        FileTxnLog synced = LogRecovery.open(dir,
+                SMALL.withForceSync(true).withFsyncWarningThresholdMs(0), CorruptionPolicy.REFUSE);
+        log = synced;
+        appendRun(2);
+        synced.flush();
+        appendRun(2);
+        synced.flush();
+
+        assertTrue(synced.fsyncCount() >= 2, "fsyncs: " + synced.fsyncCount());
+        assertEquals(synced.fsyncCount(), synced.slowFsyncCount(), "every fsync exceeds 0 ms");
+    }
+
+    @Test
+    void withoutForceSyncFlushDoesNotFsync() {
+        FileTxnLog file = (FileTxnLog) log;
+        appendRun(2);
+        file.flush();
+
+        assertEquals(0, file.fsyncCount());
+    }
+
+    @Test
+    void aTxnLargerThanTheWriteBufferIsStoredWhole() throws Exception {
+        Txn big = new Txn(FIRST, 5, new byte[600_000]);
+        big.bytes()[599_999] = 42;
+        log.append(big);
+        log.flush();
+
+        assertEquals(List.of(big), drain(reopen().readFrom(0)));
+    }
+}
