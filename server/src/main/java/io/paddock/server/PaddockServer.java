@@ -13,6 +13,7 @@ import io.paddock.server.metrics.ServerStats;
 import io.paddock.server.net.ClientConnection;
 import io.paddock.server.net.ClientPortListener;
 import io.paddock.server.net.ConnectionRegistry;
+import io.paddock.server.persistence.ServerStorage;
 import io.paddock.server.pipeline.ClientChannel;
 import io.paddock.server.pipeline.RequestPipeline;
 import io.paddock.server.request.PrepareSettings;
@@ -20,7 +21,6 @@ import io.paddock.server.request.ReadRequestProcessor;
 import io.paddock.server.request.RequestPreparer;
 import io.paddock.server.session.Session;
 import io.paddock.server.session.SessionTracker;
-import io.paddock.server.storage.VolatileTxnLog;
 import io.paddock.server.tree.DataTree;
 import io.paddock.server.watch.WatchManager;
 import io.paddock.storage.log.TxnLog;
@@ -49,7 +49,8 @@ public final class PaddockServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final WatchManager watches = new WatchManager();
-    private final DataTree tree = new DataTree(watches);
+    private final ServerStorage storage; // [storage]
+    private final DataTree tree;
     private final SessionTracker sessions;
     private final RequestPipeline pipeline;
     private final ConnectionRegistry connections;
@@ -61,12 +62,16 @@ public final class PaddockServer implements AutoCloseable {
 
     public PaddockServer(ServerConfig config) {
         this.config = config;
-        this.sessions = new SessionTracker(0, config.tickTime(), System::currentTimeMillis);
+        // [storage] Recover before anything reads the tree: the pipeline seeds its zxid counter
+        // from tree.lastProcessedZxid().
+        this.storage = ServerStorage.open(config, watches, System::currentTimeMillis);
+        this.tree = storage.tree();
+        this.sessions = storage.sessions();
         AuthRegistry auth = new AuthRegistry(config.superDigest());
         RequestPreparer preparer = new RequestPreparer(tree,
                 new PrepareSettings(config.extendedTypesEnabled()), auth);
         ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth);
-        TxnLog log = new VolatileTxnLog();
+        TxnLog log = storage.txnLog(); // [storage]
         CommitTracker commits = new CommitTracker(new MajorityQuorum(Set.of(1L)));
         this.pipeline = new RequestPipeline(tree, watches, preparer, reads, sessions, log, commits,
                 System::currentTimeMillis, RING_SIZE);
@@ -82,6 +87,7 @@ public final class PaddockServer implements AutoCloseable {
 
     public PaddockServer start() throws InterruptedException {
         pipeline.start();
+        storage.startBackground(); // [storage]
         boundAddress = listener.bind();
         long tick = Math.max(1, config.tickTime() / 2);
         ticker.scheduleWithFixedDelay(this::expireSessions, tick, tick, TimeUnit.MILLISECONDS);
@@ -91,8 +97,8 @@ public final class PaddockServer implements AutoCloseable {
             jmx = JmxReporter.forRegistry(stats.registry()).inDomain("io.paddock").build();
             jmx.start();
         }
-        LOG.info("Paddock standalone server listening on {} (tickTime={} ms, data in memory only)",
-                boundAddress, config.tickTime());
+        LOG.info("Paddock standalone server listening on {} (tickTime={} ms, data in {}, log in {})",
+                boundAddress, config.tickTime(), config.dataDir(), config.txnLogDir());
         return this;
     }
 
@@ -102,6 +108,11 @@ public final class PaddockServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** [storage] The durable state: txn log, snapshots, retention. */
+    public ServerStorage storage() {
+        return storage;
     }
 
     private void expireSessions() {
@@ -131,6 +142,7 @@ public final class PaddockServer implements AutoCloseable {
         ticker.shutdownNow();
         listener.close();
         pipeline.close();
+        storage.close(); // [storage]
         if (jmx != null) {
             jmx.close();
         }

@@ -23,7 +23,15 @@ public record ServerConfig(
         long containerCheckIntervalMs,
         String superDigest,
         int handshakeTimeoutMs,
-        boolean metricsJmxEnabled) {
+        boolean metricsJmxEnabled,
+        // [storage] durability, snapshots and retention (zoo.cfg keys of the same names)
+        int snapCount,
+        long preAllocSizeKb,
+        boolean forceSync,
+        long fsyncWarningThresholdMs,
+        int snapRetainCount,
+        int purgeIntervalHours,
+        boolean snapshotCompression) {
 
     /** ZooKeeper's jute.maxbuffer default: 0xfffff. */
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
@@ -39,6 +47,20 @@ public record ServerConfig(
         if (minSessionTimeout > maxSessionTimeout) {
             throw new ConfigException("minSessionTimeout " + minSessionTimeout
                     + " is greater than maxSessionTimeout " + maxSessionTimeout);
+        }
+        if (snapCount < 2) {
+            throw new ConfigException("snapCount must be at least 2, was " + snapCount);
+        }
+        if (preAllocSizeKb < 4) {
+            throw new ConfigException("preAllocSize must be at least 4 (KB), was " + preAllocSizeKb);
+        }
+        if (snapRetainCount < 3) {
+            throw new ConfigException("autopurge.snapRetainCount must be at least 3, was "
+                    + snapRetainCount);
+        }
+        if (purgeIntervalHours < 0 || fsyncWarningThresholdMs < 0) {
+            throw new ConfigException("autopurge.purgeInterval and fsync.warningthresholdms"
+                    + " must not be negative");
         }
     }
 
@@ -76,6 +98,13 @@ public record ServerConfig(
         b.superDigest = superDigest;
         b.handshakeTimeoutMs = handshakeTimeoutMs;
         b.metricsJmxEnabled = metricsJmxEnabled;
+        b.snapCount = snapCount;
+        b.preAllocSizeKb = preAllocSizeKb;
+        b.forceSync = forceSync;
+        b.fsyncWarningThresholdMs = fsyncWarningThresholdMs;
+        b.snapRetainCount = snapRetainCount;
+        b.purgeIntervalHours = purgeIntervalHours;
+        b.snapshotCompression = snapshotCompression;
         return b;
     }
 
@@ -98,6 +127,13 @@ public record ServerConfig(
         private String superDigest;
         private int handshakeTimeoutMs = 10_000;
         private boolean metricsJmxEnabled = true;
+        private int snapCount = 100_000;
+        private long preAllocSizeKb = 65_536;
+        private boolean forceSync = true;
+        private long fsyncWarningThresholdMs = 1000;
+        private int snapRetainCount = 3;
+        private int purgeIntervalHours;
+        private boolean snapshotCompression;
 
         public Builder tickTime(int v) {
             tickTime = v;
@@ -176,13 +212,56 @@ public record ServerConfig(
             return this;
         }
 
+        /** [storage] Take a snapshot about every this many txns (ZooKeeper's snapCount). */
+        public Builder snapCount(int v) {
+            snapCount = v;
+            return this;
+        }
+
+        /** [storage] Txn log preallocation block in kilobytes (ZooKeeper's preAllocSize). */
+        public Builder preAllocSizeKb(long v) {
+            preAllocSizeKb = v;
+            return this;
+        }
+
+        /** [storage] Whether the txn log fsyncs before acknowledging (ZooKeeper's forceSync). */
+        public Builder forceSync(boolean v) {
+            forceSync = v;
+            return this;
+        }
+
+        public Builder fsyncWarningThresholdMs(long v) {
+            fsyncWarningThresholdMs = v;
+            return this;
+        }
+
+        /** [storage] Snapshots kept by autopurge; at least 3. */
+        public Builder snapRetainCount(int v) {
+            snapRetainCount = v;
+            return this;
+        }
+
+        /** [storage] Hours between autopurge runs; 0 turns autopurge off. */
+        public Builder purgeIntervalHours(int v) {
+            purgeIntervalHours = v;
+            return this;
+        }
+
+        /** [storage] LZ4-compress new snapshots. */
+        public Builder snapshotCompression(boolean v) {
+            snapshotCompression = v;
+            return this;
+        }
+
         /** Session timeout bounds default to 2 and 20 ticks, as in ZooKeeper. */
         public ServerConfig build() {
             int min = minSessionTimeout > 0 ? minSessionTimeout : 2 * tickTime;
             int max = maxSessionTimeout > 0 ? maxSessionTimeout : 20 * tickTime;
             return new ServerConfig(tickTime, dataDir, dataLogDir, clientAddress, maxClientCnxns,
                     min, max, fourLetterWhitelist, juteMaxBuffer, extendedTypesEnabled,
-                    containerCheckIntervalMs, superDigest, handshakeTimeoutMs, metricsJmxEnabled);
+                    containerCheckIntervalMs, superDigest, handshakeTimeoutMs, metricsJmxEnabled,
+                    snapCount, preAllocSizeKb, forceSync, fsyncWarningThresholdMs,
+                    snapRetainCount, purgeIntervalHours, snapshotCompression);
         }
     }
 }

@@ -26,9 +26,7 @@ public final class ZooCfgParser {
 
     /** Keys a ZooKeeper operator sets that matter only to features not built yet. */
     private static final Set<String> ACCEPTED_UNUSED = Set.of(
-            "initLimit", "syncLimit", "autopurge.snapRetainCount", "autopurge.purgeInterval",
-            "snapCount", "preAllocSize", "forceSync", "fsync.warningthresholdms",
-            "standaloneEnabled", "reconfigEnabled", "admin.enableServer", "admin.serverPort",
+            "initLimit", "syncLimit", "standaloneEnabled", "reconfigEnabled", "admin.enableServer", "admin.serverPort",
             "globalOutstandingLimit", "syncEnabled", "electionAlg", "peerType",
             "quorumListenOnAllIPs", "metricsProvider.className", "dynamicConfigFile");
 
@@ -50,7 +48,18 @@ public final class ZooCfgParser {
             Map.entry("superDigest", (b, v) -> b.superDigest(v)),
             Map.entry("DigestAuthenticationProvider.superDigest", (b, v) -> b.superDigest(v)),
             Map.entry("nio.sessionlessCnxnTimeout", (b, v) -> b.handshakeTimeoutMs(positiveInt(v))),
-            Map.entry("jmx.enabled", (b, v) -> b.metricsJmxEnabled(bool(v))));
+            Map.entry("jmx.enabled", (b, v) -> b.metricsJmxEnabled(bool(v))),
+            // [storage]
+            Map.entry("snapCount", (b, v) -> b.snapCount(atLeast(v, 2))),
+            Map.entry("preAllocSize", (b, v) -> b.preAllocSizeKb(atLeast(v, 4))),
+            Map.entry("forceSync", (b, v) -> b.forceSync(bool(v))),
+            Map.entry("fsync.warningthresholdms", (b, v) -> b.fsyncWarningThresholdMs(
+                    nonNegativeInt(v))),
+            Map.entry("autopurge.snapRetainCount", (b, v) -> b.snapRetainCount(retainCount(v))),
+            Map.entry("autopurge.purgeInterval", (b, v) -> b.purgeIntervalHours(
+                    Math.max(0, anyInt(v)))),
+            Map.entry("snapshot.compression.method", (b, v) -> b.snapshotCompression(
+                    compression(v))));
 
     public ServerConfig parse(Path file) {
         List<String> lines;
@@ -138,6 +147,34 @@ public final class ZooCfgParser {
             throw new IllegalArgumentException("must not be negative");
         }
         return n;
+    }
+
+    private static int atLeast(String v, int min) {
+        int n = anyInt(v);
+        if (n < min) {
+            throw new IllegalArgumentException("must be at least " + min);
+        }
+        return n;
+    }
+
+    /** ZooKeeper raises a count below 3 to 3 with a warning rather than refusing to start. */
+    private static int retainCount(String v) {
+        int n = anyInt(v);
+        if (n < 3) {
+            LOG.warn("autopurge.snapRetainCount={} is below the minimum; using 3", n);
+            return 3;
+        }
+        return n;
+    }
+
+    private static boolean compression(String v) {
+        if (v.equalsIgnoreCase("lz4")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("none")) {
+            return false;
+        }
+        throw new IllegalArgumentException("expected lz4 or none");
     }
 
     private static int port(String v) {

@@ -23,7 +23,7 @@ public final class SessionTracker {
     private final ConcurrentHashMap<Long, Session> sessions = new ConcurrentHashMap<>();
     private final ExpiryQueue expiry;
     private final LongSupplier clock;
-    private final byte[] secret = new byte[32];
+    private final byte[] secret;
     private long nextSessionId;
 
     /**
@@ -32,12 +32,31 @@ public final class SessionTracker {
      * @param clock milliseconds, wall clock in production and a fake in tests
      */
     public SessionTracker(long serverId, int tickMs, LongSupplier clock) {
+        this(serverId, tickMs, clock, randomSecret());
+    }
+
+    /**
+     * [storage] With a secret kept across restarts, so that a session restored from disk keeps
+     * its password and its client can resume it.
+     *
+     * @param secret the key passwords are derived with; at least 16 bytes
+     */
+    public SessionTracker(long serverId, int tickMs, LongSupplier clock, byte[] secret) {
+        if (secret.length < 16) {
+            throw new IllegalArgumentException("a session secret has at least 16 bytes");
+        }
         this.expiry = new ExpiryQueue(tickMs);
         this.clock = clock;
-        new SecureRandom().nextBytes(secret);
+        this.secret = secret.clone();
         // Time in the low bits keeps ids unique across restarts; the server id in the top byte
         // keeps them unique across an ensemble (ZooKeeper's layout).
         this.nextSessionId = ((clock.getAsLong() << 24) >>> 8) | (serverId << 56);
+    }
+
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 
     /** Reserves a fresh session id; the session exists once {@link #add} runs at apply time. */

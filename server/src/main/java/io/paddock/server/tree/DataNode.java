@@ -38,6 +38,21 @@ public final class DataNode {
         this.ephemeralOwner = ephemeralOwner;
     }
 
+    /** [storage] A node read back from a snapshot, with every persisted stat field as saved. */
+    DataNode(byte[] data, List<ACL> acl, Stat saved) {
+        this.data = data;
+        this.acl = List.copyOf(acl);
+        this.czxid = saved.czxid();
+        this.mzxid = saved.mzxid();
+        this.pzxid = saved.pzxid();
+        this.ctime = saved.ctime();
+        this.mtime = saved.mtime();
+        this.ephemeralOwner = saved.ephemeralOwner();
+        this.version = saved.version();
+        this.cversion = saved.cversion();
+        this.aversion = saved.aversion();
+    }
+
     public synchronized Stat stat() {
         return new Stat(czxid, mzxid, ctime, mtime, version, cversion, aversion, ephemeralOwner,
                 data == null ? 0 : data.length, children.size(), pzxid);

@@ -164,6 +164,37 @@ public final class DataTree {
         return due;
     }
 
+    /**
+     * [storage] Puts a node read from a snapshot in place, replacing a built-in one, with its
+     * saved stat. Parents must be restored before their children; the parent's own stat is
+     * left as saved. Recovery only, before the tree is shared.
+     */
+    public void restoreNode(String path, byte[] data, List<ACL> acl, Stat saved) {
+        String parentPath = Paths.parent(path);
+        DataNode parent = parentPath == null ? null : nodes.get(parentPath);
+        if (parentPath != null && parent == null) {
+            throw new IllegalStateException("restoring " + path + " before its parent");
+        }
+        DataNode node = new DataNode(data, acl, saved);
+        DataNode old = nodes.put(path, node);
+        if (old != null) {
+            dataSize -= size(path, old.data());
+        }
+        dataSize += size(path, data);
+        if (parent != null) {
+            parent.addChild(Paths.name(path), Integer.MIN_VALUE, 0);
+        }
+        long owner = saved.ephemeralOwner();
+        switch (EphemeralType.of(owner)) {
+            case CONTAINER -> containers.add(path);
+            case TTL -> ttls.add(path);
+            case NORMAL -> ephemerals.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet())
+                    .add(path);
+            default -> {
+            }
+        }
+    }
+
     // ---- mutations, apply thread only ----
 
     ErrorCode createNode(String path, byte[] data, List<ACL> acl, long owner, int parentCVersion,

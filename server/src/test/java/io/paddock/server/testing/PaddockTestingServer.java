@@ -8,18 +8,22 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A standalone Paddock server in this JVM on an ephemeral 127.0.0.1 port, for tests
  * (Curator's TestingServer). Published in the server's test-jar for other modules' tests.
  */
 public final class PaddockTestingServer implements AutoCloseable {
-    private final PaddockServer server;
+    private final Path ownedDir;
+    private volatile PaddockServer server;
 
-    private PaddockTestingServer(PaddockServer server) {
+    private PaddockTestingServer(PaddockServer server, Path ownedDir) {
         this.server = server;
+        this.ownedDir = ownedDir;
     }
 
     /** Starts a server with defaults (tickTime 2000, extended types on, all 4lw allowed). */
@@ -44,13 +48,47 @@ public final class PaddockTestingServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Stops the server and starts a new one on the same port and data directory, as an operator's
+     * restart: it recovers from the snapshots and log on disk, and clients reconnect to it.
+     */
+    public PaddockTestingServer restart() {
+        PaddockServer old = server;
+        old.close();
+        ServerConfig config = old.config().toBuilder().clientPort(old.address().getPort()).build();
+        server = startServer(config);
+        return this;
+    }
+
+    /** Stops the server; deletes its data directory if the builder made a temporary one. */
     @Override
     public void close() {
         server.close();
+        if (ownedDir != null) {
+            deleteRecursively(ownedDir);
+        }
+    }
+
+    private static PaddockServer startServer(ServerConfig config) {
+        try {
+            return new PaddockServer(config).start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary directory left behind is harmless.
+        }
     }
 
     /** Options a test may change; each mirrors the zoo.cfg key of the same name. */
     public static final class Builder {
+        private Path dataDir;
         private final ServerConfig.Builder config = ServerConfig.builder()
                 .clientAddress(new InetSocketAddress("127.0.0.1", 0))
                 .extendedTypesEnabled(true)
@@ -111,16 +149,41 @@ public final class PaddockTestingServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps snapshots and the txn log in this directory, which the server does not delete,
+         * so a test can start another server on the same data. By default each server gets a
+         * temporary directory, deleted on close.
+         */
+        public Builder dataDir(Path dir) {
+            dataDir = dir;
+            return this;
+        }
+
+        /** Take a snapshot about every this many txns (zoo.cfg snapCount). */
+        public Builder snapCount(int txns) {
+            config.snapCount(txns);
+            return this;
+        }
+
+        /** zoo.cfg forceSync: whether each group commit is fsynced (default true). */
+        public Builder forceSync(boolean force) {
+            config.forceSync(force);
+            return this;
+        }
+
+        /** zoo.cfg snapshot.compression.method=lz4 when true. */
+        public Builder snapshotCompression(boolean compress) {
+            config.snapshotCompression(compress);
+            return this;
+        }
+
         public PaddockTestingServer start() {
             try {
-                Path dir = Files.createTempDirectory("paddock-test");
-                PaddockServer server = new PaddockServer(config.dataDir(dir).build()).start();
-                return new PaddockTestingServer(server);
+                Path owned = dataDir == null ? Files.createTempDirectory("paddock-test") : null;
+                Path dir = dataDir == null ? owned : dataDir;
+                return new PaddockTestingServer(startServer(config.dataDir(dir).build()), owned);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting", e);
             }
         }
     }
