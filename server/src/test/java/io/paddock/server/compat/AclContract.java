@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -31,7 +32,7 @@ abstract class AclContract extends CompatTestBase {
     }
 
     private static List<ACL> acl(int perms, String scheme, String id) {
-        return List.of(new ACL(perms, new Id(scheme, id)));
+        return Arrays.asList(new ACL(perms, new Id(scheme, id)));
     }
 
     @Test

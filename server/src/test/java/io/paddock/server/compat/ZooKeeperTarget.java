@@ -12,7 +12,9 @@ import org.apache.jute.BinaryInputArchive;
 import org.apache.zookeeper.server.ContainerManager;
 import org.apache.zookeeper.server.RequestProcessor;
 import org.apache.zookeeper.server.ServerCnxnFactory;
+import org.apache.zookeeper.server.ZKDatabase;
 import org.apache.zookeeper.server.ZooKeeperServer;
+import org.apache.zookeeper.server.persistence.FileTxnSnapLog;
 
 /**
  * Apache ZooKeeper 3.9.5 in this JVM, the reference every contract is first checked against.
@@ -105,14 +107,46 @@ final class ZooKeeperTarget implements ServerUnderTest {
         }
     }
 
-    /** Exposes the first request processor, which the container reaper submits deletes to. */
+    /**
+     * Exposes the first request processor, which the container reaper submits deletes to, and
+     * never snapshots: the snapshot code needs snappy-java, which this classpath does not carry,
+     * and a test server has nothing to keep.
+     */
     private static final class ReferenceServer extends ZooKeeperServer {
         ReferenceServer(File dir, int tickTime) throws IOException {
             super(dir, dir, tickTime);
+            setZKDatabase(new EmptyDatabase(getTxnLogFactory()));
+        }
+
+        @Override
+        public File takeSnapshot() {
+            return null;
+        }
+
+        @Override
+        public File takeSnapshot(boolean syncSnap) {
+            return null;
+        }
+
+        @Override
+        public File takeSnapshot(boolean syncSnap, boolean isSevere) {
+            return null;
         }
 
         RequestProcessor firstProcessor() {
             return firstProcessor;
+        }
+    }
+
+    /** A database that starts empty instead of restoring (and snapshotting) a data directory. */
+    private static final class EmptyDatabase extends ZKDatabase {
+        EmptyDatabase(FileTxnSnapLog log) {
+            super(log);
+        }
+
+        @Override
+        public long loadDataBase() {
+            return getDataTreeLastProcessedZxid();
         }
     }
 }
