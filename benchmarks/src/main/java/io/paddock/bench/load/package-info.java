@@ -1,0 +1,2 @@
+/** The end-to-end load generator and what it reports. */
+package io.paddock.bench.load;

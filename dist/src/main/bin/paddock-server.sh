@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+#
+# Starts a Paddock server in the foreground.
+#
+#   bin/paddock-server.sh [zoo.cfg]
+#
+# With no argument it reads conf/zoo.cfg when that file exists. It runs from the installation
+# directory, so relative paths inside the config (dataDir=./data) land inside the installation;
+# a relative config file given as the argument is still found from where you ran the script.
+#
+# Environment:
+#   JAVA_HOME          the Java 17+ to run; otherwise `java` on the PATH
+#   PADDOCK_JVM_OPTS   extra JVM options, e.g. "-Xmx2g -XX:+UseZGC"
+
+set -euo pipefail
+
+# Resolve symlinks, so the script works when linked from /usr/local/bin.
+source_path="${BASH_SOURCE[0]}"
+while [ -L "$source_path" ]; do
+  link_dir="$(cd -P "$(dirname "$source_path")" && pwd)"
+  source_path="$(readlink "$source_path")"
+  case "$source_path" in
+    /*) ;;
+    *) source_path="$link_dir/$source_path" ;;
+  esac
+done
+PADDOCK_HOME="$(cd -P "$(dirname "$source_path")/.." && pwd)"
+
+if [ "$#" -ge 1 ] && [ "${1#/}" = "$1" ] && [ -f "$1" ]; then
+  config_arg="$PWD/$1"
+  shift
+  set -- "$config_arg" "$@"
+fi
+cd "$PADDOCK_HOME"
+
+if [ -n "${JAVA_HOME:-}" ]; then
+  java_cmd="$JAVA_HOME/bin/java"
+else
+  java_cmd="java"
+fi
+
+if [ "$#" -eq 0 ] && [ -f conf/zoo.cfg ]; then
+  set -- conf/zoo.cfg
+fi
+
+logback_opt=()
+if [ -f conf/logback.xml ]; then
+  logback_opt=("-Dlogback.configurationFile=$PADDOCK_HOME/conf/logback.xml")
+fi
+
+# PADDOCK_JVM_OPTS is split on whitespace on purpose: it holds several options.
+# shellcheck disable=SC2086
+exec "$java_cmd" ${PADDOCK_JVM_OPTS:-} "${logback_opt[@]}" -cp "lib/*" io.paddock.server.Main "$@"

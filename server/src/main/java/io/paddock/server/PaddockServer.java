@@ -1,0 +1,216 @@
+package io.paddock.server;
+
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.jmx.JmxReporter;
+import io.paddock.protocol.DeleteRequest;
+import io.paddock.protocol.EmptyRequest;
+import io.paddock.protocol.op.OpCode;
+import io.paddock.server.acl.AuthRegistry;
+import io.paddock.server.admin.FourLetterWords;
+import io.paddock.server.admin.ServerView;
+import io.paddock.server.config.ServerConfig;
+import io.paddock.server.metrics.ServerStats;
+import io.paddock.server.net.ClientConnection;
+import io.paddock.server.net.ClientPortListener;
+import io.paddock.server.net.ConnectionRegistry;
+import io.paddock.server.pipeline.ClientChannel;
+import io.paddock.server.pipeline.RequestPipeline;
+import io.paddock.server.request.PrepareSettings;
+import io.paddock.server.request.ReadRequestProcessor;
+import io.paddock.server.request.RequestPreparer;
+import io.paddock.server.session.Session;
+import io.paddock.server.session.SessionTracker;
+import io.paddock.server.storage.VolatileTxnLog;
+import io.paddock.server.tree.DataTree;
+import io.paddock.server.watch.WatchManager;
+import io.paddock.storage.log.TxnLog;
+import io.paddock.zab.broadcast.CommitTracker;
+import io.paddock.zab.quorum.MajorityQuorum;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A standalone Paddock server: the znode tree, sessions and watches behind the request
+ * pipeline, served on the client port. {@link #start()} binds and returns; {@link #close()}
+ * stops accepting, drains the pipeline and releases every thread.
+ *
+ * <p>Thread-safe start/close; everything else runs on the pipeline, Netty and ticker threads.
+ */
+public final class PaddockServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PaddockServer.class);
+    private static final int RING_SIZE = 4096;
+
+    private final ServerConfig config;
+    private final WatchManager watches = new WatchManager();
+    private final DataTree tree = new DataTree(watches);
+    private final SessionTracker sessions;
+    private final RequestPipeline pipeline;
+    private final ConnectionRegistry connections;
+    private final ServerStats stats = new ServerStats(new MetricRegistry());
+    private final ClientPortListener listener;
+    private final ScheduledExecutorService ticker;
+    private JmxReporter jmx;
+    private InetSocketAddress boundAddress;
+
+    public PaddockServer(ServerConfig config) {
+        this.config = config;
+        this.sessions = new SessionTracker(0, config.tickTime(), System::currentTimeMillis);
+        AuthRegistry auth = new AuthRegistry(config.superDigest());
+        RequestPreparer preparer = new RequestPreparer(tree,
+                new PrepareSettings(config.extendedTypesEnabled()), auth);
+        ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth);
+        TxnLog log = new VolatileTxnLog();
+        CommitTracker commits = new CommitTracker(new MajorityQuorum(Set.of(1L)));
+        this.pipeline = new RequestPipeline(tree, watches, preparer, reads, sessions, log, commits,
+                System::currentTimeMillis, RING_SIZE);
+        this.connections = new ConnectionRegistry(config.maxClientCnxns());
+        this.listener = new ClientPortListener(config, pipeline, sessions, auth, watches,
+                new FourLetterWords(new View()), connections, stats);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "paddock-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public PaddockServer start() throws InterruptedException {
+        pipeline.start();
+        boundAddress = listener.bind();
+        long tick = Math.max(1, config.tickTime() / 2);
+        ticker.scheduleWithFixedDelay(this::expireSessions, tick, tick, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::reapContainers, config.containerCheckIntervalMs(),
+                config.containerCheckIntervalMs(), TimeUnit.MILLISECONDS);
+        if (config.metricsJmxEnabled()) {
+            jmx = JmxReporter.forRegistry(stats.registry()).inDomain("io.paddock").build();
+            jmx.start();
+        }
+        LOG.info("Paddock standalone server listening on {} (tickTime={} ms, data in memory only)",
+                boundAddress, config.tickTime());
+        return this;
+    }
+
+    public InetSocketAddress address() {
+        return boundAddress;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    private void expireSessions() {
+        try {
+            for (Session s : sessions.expired()) {
+                LOG.info("session 0x{} expired after {} ms", Long.toHexString(s.id()), s.timeoutMs());
+                ClientChannel c = s.connection() instanceof ClientChannel cc ? cc : null;
+                pipeline.submitInternal(c, s.id(), OpCode.CLOSE_SESSION, EmptyRequest.INSTANCE);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("session expiry failed", e);
+        }
+    }
+
+    private void reapContainers() {
+        try {
+            for (String path : tree.expiredContainersAndTtls(System.currentTimeMillis())) {
+                pipeline.submitInternal(null, 0, OpCode.DELETE_CONTAINER, new DeleteRequest(path, -1));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("container reaping failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        listener.close();
+        pipeline.close();
+        if (jmx != null) {
+            jmx.close();
+        }
+        LOG.info("Paddock server on {} stopped", boundAddress);
+    }
+
+    /** The read-only view the four-letter words get. */
+    private final class View implements ServerView {
+        @Override
+        public ServerConfig config() {
+            return config;
+        }
+
+        @Override
+        public ServerStats stats() {
+            return stats;
+        }
+
+        @Override
+        public long lastZxid() {
+            return tree.lastProcessedZxid();
+        }
+
+        @Override
+        public int nodeCount() {
+            return tree.nodeCount();
+        }
+
+        @Override
+        public long approximateDataSize() {
+            return tree.approximateDataSize();
+        }
+
+        @Override
+        public long outstandingRequests() {
+            return pipeline.outstanding();
+        }
+
+        @Override
+        public List<String> connectionLines() {
+            return connections.connections().stream()
+                    .map(c -> "/" + c.remoteAddress().getAddress().getHostAddress() + ":"
+                            + c.remoteAddress().getPort()
+                            + c.stats().describe(c.sessionId(), c.sessionTimeout()))
+                    .toList();
+        }
+
+        @Override
+        public void resetConnectionStats() {
+            connections.connections().forEach(ClientConnection::resetStats);
+        }
+
+        @Override
+        public int connectionCount() {
+            return connections.size();
+        }
+
+        @Override
+        public int sessionCount() {
+            return sessions.size();
+        }
+
+        @Override
+        public int watchCount() {
+            return watches.watchCount();
+        }
+
+        @Override
+        public int watchedPathCount() {
+            return watches.watchedPathCount();
+        }
+
+        @Override
+        public int watcherCount() {
+            return watches.watcherCount();
+        }
+
+        @Override
+        public Map<Long, Set<String>> ephemeralsBySession() {
+            return tree.ephemeralsBySession();
+        }
+    }
+}

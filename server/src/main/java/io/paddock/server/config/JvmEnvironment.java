@@ -1,0 +1,43 @@
+package io.paddock.server.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The process environment the envi four-letter word reports. Lives in the config package
+ * because it is the one place allowed to read system properties.
+ */
+public final class JvmEnvironment {
+    private JvmEnvironment() {
+    }
+
+    public static Map<String, String> describe(String version) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("zookeeper.version", version);
+        env.put("host.name", hostName());
+        for (String key : new String[] {"java.version", "java.vendor", "java.home",
+                "java.class.path", "java.library.path", "java.io.tmpdir"}) {
+            env.put(key, System.getProperty(key, "<NA>"));
+        }
+        env.put("java.compiler", "<NA>");
+        for (String key : new String[] {"os.name", "os.arch", "os.version", "user.name",
+                "user.home", "user.dir"}) {
+            env.put(key, System.getProperty(key, "<NA>"));
+        }
+        Runtime rt = Runtime.getRuntime();
+        env.put("os.memory.free", rt.freeMemory() / (1024 * 1024) + "MB");
+        env.put("os.memory.max", rt.maxMemory() / (1024 * 1024) + "MB");
+        env.put("os.memory.total", rt.totalMemory() / (1024 * 1024) + "MB");
+        return env;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            return "<NA>";
+        }
+    }
+}

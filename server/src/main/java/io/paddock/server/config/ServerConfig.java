@@ -1,0 +1,188 @@
+package io.paddock.server.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a standalone server needs to start, parsed once (from zoo.cfg, the command line, or
+ * a test) and then passed around as this immutable object; nothing reads system properties.
+ */
+public record ServerConfig(
+        int tickTime,
+        Path dataDir,
+        Path dataLogDir,
+        InetSocketAddress clientAddress,
+        int maxClientCnxns,
+        int minSessionTimeout,
+        int maxSessionTimeout,
+        Set<String> fourLetterWhitelist,
+        int juteMaxBuffer,
+        boolean extendedTypesEnabled,
+        long containerCheckIntervalMs,
+        String superDigest,
+        int handshakeTimeoutMs,
+        boolean metricsJmxEnabled) {
+
+    /** ZooKeeper's jute.maxbuffer default: 0xfffff. */
+    public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
+    public static final int DEFAULT_CLIENT_PORT = 2181;
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(clientAddress, "clientAddress");
+        fourLetterWhitelist = Set.copyOf(fourLetterWhitelist);
+        if (tickTime <= 0) {
+            throw new ConfigException("tickTime must be positive, was " + tickTime);
+        }
+        if (minSessionTimeout > maxSessionTimeout) {
+            throw new ConfigException("minSessionTimeout " + minSessionTimeout
+                    + " is greater than maxSessionTimeout " + maxSessionTimeout);
+        }
+    }
+
+    /** The directory for transaction logs: dataLogDir when set, else dataDir. */
+    public Path txnLogDir() {
+        return dataLogDir != null ? dataLogDir : dataDir;
+    }
+
+    public boolean fourLetterAllowed(String command) {
+        return fourLetterWhitelist.contains("*") || fourLetterWhitelist.contains(command);
+    }
+
+    /** Clamps a client's requested session timeout into [min, max], as ZooKeeper does. */
+    public int negotiateSessionTimeout(int requested) {
+        return Math.max(minSessionTimeout, Math.min(maxSessionTimeout, requested));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.tickTime = tickTime;
+        b.dataDir = dataDir;
+        b.dataLogDir = dataLogDir;
+        b.clientAddress = clientAddress;
+        b.maxClientCnxns = maxClientCnxns;
+        b.minSessionTimeout = minSessionTimeout;
+        b.maxSessionTimeout = maxSessionTimeout;
+        b.fourLetterWhitelist = fourLetterWhitelist;
+        b.juteMaxBuffer = juteMaxBuffer;
+        b.extendedTypesEnabled = extendedTypesEnabled;
+        b.containerCheckIntervalMs = containerCheckIntervalMs;
+        b.superDigest = superDigest;
+        b.handshakeTimeoutMs = handshakeTimeoutMs;
+        b.metricsJmxEnabled = metricsJmxEnabled;
+        return b;
+    }
+
+    /**
+     * Built-in defaults: ZooKeeper's values, except that with no config at all the server listens
+     * on 127.0.0.1:2181 and keeps data under ./data.
+     */
+    public static final class Builder {
+        private int tickTime = 2000;
+        private Path dataDir = Path.of("data");
+        private Path dataLogDir;
+        private InetSocketAddress clientAddress = new InetSocketAddress("127.0.0.1", DEFAULT_CLIENT_PORT);
+        private int maxClientCnxns = 60;
+        private int minSessionTimeout = -1;
+        private int maxSessionTimeout = -1;
+        private Set<String> fourLetterWhitelist = Set.of("srvr");
+        private int juteMaxBuffer = DEFAULT_JUTE_MAX_BUFFER;
+        private boolean extendedTypesEnabled;
+        private long containerCheckIntervalMs = 60_000;
+        private String superDigest;
+        private int handshakeTimeoutMs = 10_000;
+        private boolean metricsJmxEnabled = true;
+
+        public Builder tickTime(int v) {
+            tickTime = v;
+            return this;
+        }
+
+        public Builder dataDir(Path v) {
+            dataDir = v;
+            return this;
+        }
+
+        public Builder dataLogDir(Path v) {
+            dataLogDir = v;
+            return this;
+        }
+
+        public Builder clientAddress(InetSocketAddress v) {
+            clientAddress = v;
+            return this;
+        }
+
+        public Builder clientPort(int port) {
+            clientAddress = clientAddress.isUnresolved()
+                    ? InetSocketAddress.createUnresolved(clientAddress.getHostString(), port)
+                    : new InetSocketAddress(clientAddress.getAddress(), port);
+            return this;
+        }
+
+        public Builder maxClientCnxns(int v) {
+            maxClientCnxns = v;
+            return this;
+        }
+
+        public Builder minSessionTimeout(int v) {
+            minSessionTimeout = v;
+            return this;
+        }
+
+        public Builder maxSessionTimeout(int v) {
+            maxSessionTimeout = v;
+            return this;
+        }
+
+        public Builder fourLetterWhitelist(Set<String> v) {
+            fourLetterWhitelist = v;
+            return this;
+        }
+
+        public Builder juteMaxBuffer(int v) {
+            juteMaxBuffer = v;
+            return this;
+        }
+
+        public Builder extendedTypesEnabled(boolean v) {
+            extendedTypesEnabled = v;
+            return this;
+        }
+
+        public Builder containerCheckIntervalMs(long v) {
+            containerCheckIntervalMs = v;
+            return this;
+        }
+
+        public Builder superDigest(String v) {
+            superDigest = v;
+            return this;
+        }
+
+        public Builder handshakeTimeoutMs(int v) {
+            handshakeTimeoutMs = v;
+            return this;
+        }
+
+        public Builder metricsJmxEnabled(boolean v) {
+            metricsJmxEnabled = v;
+            return this;
+        }
+
+        /** Session timeout bounds default to 2 and 20 ticks, as in ZooKeeper. */
+        public ServerConfig build() {
+            int min = minSessionTimeout > 0 ? minSessionTimeout : 2 * tickTime;
+            int max = maxSessionTimeout > 0 ? maxSessionTimeout : 20 * tickTime;
+            return new ServerConfig(tickTime, dataDir, dataLogDir, clientAddress, maxClientCnxns,
+                    min, max, fourLetterWhitelist, juteMaxBuffer, extendedTypesEnabled,
+                    containerCheckIntervalMs, superDigest, handshakeTimeoutMs, metricsJmxEnabled);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.paddock.server.config;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a ZooKeeper zoo.cfg into a {@link ServerConfig}.
+ *
+ * <p>An operator's existing zoo.cfg must start: keys Paddock does not know are logged by name
+ * and ignored. A known key with a malformed value stops start-up with the file, line and key
+ * named. Relative directories resolve against the working directory, as ZooKeeper's do.
+ */
+public final class ZooCfgParser {
+    private static final Logger LOG = LoggerFactory.getLogger(ZooCfgParser.class);
+
+    /** Keys a ZooKeeper operator sets that matter only to features not built yet. */
+    private static final Set<String> ACCEPTED_UNUSED = Set.of(
+            "initLimit", "syncLimit", "autopurge.snapRetainCount", "autopurge.purgeInterval",
+            "snapCount", "preAllocSize", "forceSync", "fsync.warningthresholdms",
+            "standaloneEnabled", "reconfigEnabled", "admin.enableServer", "admin.serverPort",
+            "globalOutstandingLimit", "syncEnabled", "electionAlg", "peerType",
+            "quorumListenOnAllIPs", "metricsProvider.className", "dynamicConfigFile");
+
+    private final Map<String, BiConsumer<ServerConfig.Builder, String>> keys = Map.ofEntries(
+            Map.entry("tickTime", (b, v) -> b.tickTime(positiveInt(v))),
+            Map.entry("dataDir", (b, v) -> b.dataDir(Path.of(v))),
+            Map.entry("dataLogDir", (b, v) -> b.dataLogDir(Path.of(v))),
+            Map.entry("clientPort", (b, v) -> b.clientPort(port(v))),
+            Map.entry("clientPortAddress", (b, v) -> b.clientAddress(
+                    new InetSocketAddress(v, 0))),
+            Map.entry("maxClientCnxns", (b, v) -> b.maxClientCnxns(nonNegativeInt(v))),
+            Map.entry("minSessionTimeout", (b, v) -> b.minSessionTimeout(anyInt(v))),
+            Map.entry("maxSessionTimeout", (b, v) -> b.maxSessionTimeout(anyInt(v))),
+            Map.entry("4lw.commands.whitelist", (b, v) -> b.fourLetterWhitelist(words(v))),
+            Map.entry("jute.maxbuffer", (b, v) -> b.juteMaxBuffer(positiveInt(v))),
+            Map.entry("extendedTypesEnabled", (b, v) -> b.extendedTypesEnabled(bool(v))),
+            Map.entry("znode.container.checkIntervalMs",
+                    (b, v) -> b.containerCheckIntervalMs(positiveInt(v))),
+            Map.entry("superDigest", (b, v) -> b.superDigest(v)),
+            Map.entry("DigestAuthenticationProvider.superDigest", (b, v) -> b.superDigest(v)),
+            Map.entry("nio.sessionlessCnxnTimeout", (b, v) -> b.handshakeTimeoutMs(positiveInt(v))),
+            Map.entry("jmx.enabled", (b, v) -> b.metricsJmxEnabled(bool(v))));
+
+    public ServerConfig parse(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+        return parse(file.toString(), lines);
+    }
+
+    /** Parses zoo.cfg text; {@code source} names it in error messages. */
+    public ServerConfig parse(String source, List<String> lines) {
+        // A zoo.cfg without clientPortAddress listens on every interface, as ZooKeeper does.
+        ServerConfig.Builder b = ServerConfig.builder()
+                .clientAddress(new InetSocketAddress(ServerConfig.DEFAULT_CLIENT_PORT));
+        int port = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            String where = source + " line " + (i + 1);
+            if (eq <= 0) {
+                throw new ConfigException(where + ": expected key=value, found '" + line + "'");
+            }
+            String key = line.substring(0, eq).trim();
+            String value = line.substring(eq + 1).trim();
+            if (key.equals("clientPort")) {
+                port = apply(b, key, value, where) ? port(value) : port;
+            } else {
+                apply(b, key, value, where);
+            }
+        }
+        ServerConfig parsed = b.build();
+        if (port >= 0) {
+            parsed = parsed.toBuilder().clientPort(port).build();
+        }
+        return parsed;
+    }
+
+    private boolean apply(ServerConfig.Builder b, String key, String value, String where) {
+        BiConsumer<ServerConfig.Builder, String> setter = keys.get(key);
+        if (setter == null) {
+            if (ACCEPTED_UNUSED.contains(key) || key.startsWith("server.")
+                    || key.startsWith("group.") || key.startsWith("weight.")) {
+                LOG.info("{}: {} is not used by a standalone Paddock server yet; ignored", where, key);
+            } else {
+                LOG.warn("{}: unknown key {} ignored", where, key);
+            }
+            return false;
+        }
+        if (value.isEmpty()) {
+            throw new ConfigException(where + ": " + key + " has no value");
+        }
+        try {
+            setter.accept(b, value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + key + "=" + value + " is invalid: "
+                    + e.getMessage());
+        }
+        return true;
+    }
+
+    private static int anyInt(String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an integer");
+        }
+    }
+
+    private static int positiveInt(String v) {
+        int n = anyInt(v);
+        if (n <= 0) {
+            throw new IllegalArgumentException("must be positive");
+        }
+        return n;
+    }
+
+    private static int nonNegativeInt(String v) {
+        int n = anyInt(v);
+        if (n < 0) {
+            throw new IllegalArgumentException("must not be negative");
+        }
+        return n;
+    }
+
+    private static int port(String v) {
+        int n = anyInt(v);
+        if (n < 0 || n > 65535) {
+            throw new IllegalArgumentException("not a port number");
+        }
+        return n;
+    }
+
+    private static boolean bool(String v) {
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false") || v.equalsIgnoreCase("no")) {
+            return false;
+        }
+        throw new IllegalArgumentException("expected true or false");
+    }
+
+    private static Set<String> words(String v) {
+        Set<String> out = new LinkedHashSet<>();
+        Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package io.paddock.server.metrics;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.SlidingTimeWindowArrayReservoir;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Server-wide request counters and latency, kept in a Dropwizard {@link MetricRegistry}
+ * (exported over JMX by the server) and summarised for the srvr, stat and mntr words.
+ * Thread-safe.
+ */
+public final class ServerStats {
+    private final MetricRegistry registry;
+    private final Counter packetsReceived;
+    private final Counter packetsSent;
+    private final Histogram latencyMicros;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder totalLatencyNanos = new LongAdder();
+    private final LongAccumulator minLatency = new LongAccumulator(Math::min, Long.MAX_VALUE);
+    private final LongAccumulator maxLatency = new LongAccumulator(Math::max, 0);
+
+    public ServerStats(MetricRegistry registry) {
+        this.registry = registry;
+        this.packetsReceived = registry.counter("packets_received");
+        this.packetsSent = registry.counter("packets_sent");
+        this.latencyMicros = registry.histogram("request_latency_micros",
+                () -> new Histogram(new SlidingTimeWindowArrayReservoir(60, TimeUnit.SECONDS)));
+    }
+
+    public MetricRegistry registry() {
+        return registry;
+    }
+
+    public void packetReceived() {
+        packetsReceived.inc();
+    }
+
+    public void packetSent() {
+        packetsSent.inc();
+    }
+
+    public void requestCompleted(long latencyNanos) {
+        requests.increment();
+        totalLatencyNanos.add(latencyNanos);
+        minLatency.accumulate(latencyNanos);
+        maxLatency.accumulate(latencyNanos);
+        latencyMicros.update(latencyNanos / 1000);
+    }
+
+    public long packetsReceived() {
+        return packetsReceived.getCount();
+    }
+
+    public long packetsSent() {
+        return packetsSent.getCount();
+    }
+
+    /** Milliseconds, as ZooKeeper's "Latency min/avg/max" line shows them. */
+    public long minLatencyMs() {
+        return requests.sum() == 0 ? 0 : minLatency.get() / 1_000_000;
+    }
+
+    public double avgLatencyMs() {
+        long n = requests.sum();
+        return n == 0 ? 0 : totalLatencyNanos.sum() / (double) n / 1_000_000.0;
+    }
+
+    public long maxLatencyMs() {
+        return maxLatency.get() / 1_000_000;
+    }
+
+    public void reset() {
+        requests.reset();
+        totalLatencyNanos.reset();
+        minLatency.reset();
+        maxLatency.reset();
+    }
+}

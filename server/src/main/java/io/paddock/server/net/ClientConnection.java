@@ -1,0 +1,322 @@
+package io.paddock.server.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.paddock.protocol.AuthPacket;
+import io.paddock.protocol.ConnectRequest;
+import io.paddock.protocol.ConnectResponse;
+import io.paddock.protocol.Id;
+import io.paddock.protocol.Record;
+import io.paddock.protocol.ReplyHeader;
+import io.paddock.protocol.RequestHeader;
+import io.paddock.protocol.WatcherEvent;
+import io.paddock.protocol.codec.DecodeException;
+import io.paddock.protocol.codec.Frames;
+import io.paddock.protocol.codec.JuteInput;
+import io.paddock.protocol.codec.RequestBodies;
+import io.paddock.protocol.op.ErrorCode;
+import io.paddock.protocol.op.OpCode;
+import io.paddock.server.pipeline.ClientChannel;
+import io.paddock.server.session.Session;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's TCP connection: the handshake, then requests decoded and handed to the
+ * pipeline in the order they arrive; replies and watch events written back as frames.
+ *
+ * <p>Bad input (an oversize or truncated frame, garbage, a handshake that never comes) closes
+ * this connection alone, with the reason logged. Reads run on the channel's event loop;
+ * writes may come from the reply thread too, and each is one whole frame.
+ */
+public final class ClientConnection extends ChannelInboundHandlerAdapter implements ClientChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+    private static final int PING_XID = -2;
+    private static final int AUTH_XID = -4;
+    private static final int NOTIFICATION_XID = -1;
+
+    private final ClientServices services;
+    private volatile ConnectionStats stats = new ConnectionStats();
+    private Channel channel;
+    private InetAddress address;
+    private boolean counted;
+    private ScheduledFuture<?> handshakeTimeout;
+    private volatile long sessionId;
+    private volatile int sessionTimeout;
+    private volatile List<Id> authInfo = List.of();
+    private boolean handshakeStarted;
+
+    ClientConnection(ClientServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        address = remote.getAddress();
+        if (!services.connections().tryAcquire(this, address)) {
+            LOG.warn("too many connections from {} (maxClientCnxns={}); closing", address,
+                    services.config().maxClientCnxns());
+            channel.close();
+            return;
+        }
+        counted = true;
+        // ZooKeeper gives every connection its ip identity, so ip ACLs need no addauth.
+        authInfo = List.copyOf(services.auth().initialAuthInfo(address.getHostAddress()));
+        handshakeTimeout = ctx.executor().schedule(() -> close("no handshake within "
+                + services.config().handshakeTimeoutMs() + " ms"),
+                services.config().handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof FourLetterWord w) {
+            answerFourLetterWord(w.command());
+            return;
+        }
+        ByteBuf frame = (ByteBuf) msg;
+        try {
+            stats.received();
+            services.stats().packetReceived();
+            if (!handshakeStarted) {
+                handshake(new JuteInput(frame));
+            } else {
+                request(new JuteInput(frame));
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void handshake(JuteInput in) {
+        ConnectRequest req = ConnectRequest.read(in);
+        handshakeStarted = true;
+        handshakeTimeout.cancel(false);
+        long lastZxid = services.pipeline().lastZxid();
+        if (req.lastZxidSeen() > lastZxid) {
+            // The client has seen a newer state than ours: serving it would move it backwards.
+            close("client has seen zxid 0x" + Long.toHexString(req.lastZxidSeen())
+                    + " but this server is at 0x" + Long.toHexString(lastZxid));
+            return;
+        }
+        if (req.sessionId() == 0) {
+            int timeout = services.config().negotiateSessionTimeout(req.timeOut());
+            long id = services.sessions().nextSessionId();
+            sessionId = id;
+            sessionTimeout = timeout;
+            services.pipeline().submitCreateSession(this, id, timeout, req.readOnly());
+            return;
+        }
+        resume(req);
+    }
+
+    private void resume(ConnectRequest req) {
+        long id = req.sessionId();
+        if (!services.sessions().validate(id, req.passwd())) {
+            LOG.info("refusing to resume session 0x{} from {}: expired, unknown or bad password",
+                    Long.toHexString(id), address);
+            writeConnectResponse(new ConnectResponse(0, 0, 0, new byte[16], false));
+            closeAfterFlush("session 0x" + Long.toHexString(id) + " cannot be resumed");
+            return;
+        }
+        Session s = services.sessions().get(id);
+        sessionId = id;
+        sessionTimeout = s.timeoutMs();
+        var previous = s.connection();
+        s.attach(this);
+        if (previous != null && previous != this) {
+            previous.close("session 0x" + Long.toHexString(id) + " moved to another connection");
+        }
+        services.sessions().touch(id);
+        writeConnectResponse(new ConnectResponse(0, s.timeoutMs(), id, s.password(), false));
+        flush();
+    }
+
+    private void request(JuteInput in) {
+        if (sessionId == 0 || !services.sessions().touch(sessionId)) {
+            // Requests before the ConnectResponse, or after the session expired.
+            close("request on a connection without a live session");
+            return;
+        }
+        RequestHeader h = RequestHeader.read(in);
+        stats.operation(h.xid(), h.type());
+        switch (h.type()) {
+            case OpCode.PING -> {
+                writeReply(PING_XID, services.pipeline().lastZxid(), 0, null);
+                flush();
+            }
+            case OpCode.AUTH -> authenticate(AuthPacket.read(in));
+            case OpCode.SASL -> {
+                writeReply(h.xid(), services.pipeline().lastZxid(),
+                        ErrorCode.UNIMPLEMENTED.code(), null);
+                flush();
+            }
+            case OpCode.CLOSE_SESSION -> {
+                services.sessions().markClosing(sessionId);
+                services.pipeline().submit(this, sessionId, h.xid(), h.type(),
+                        RequestBodies.decode(h.type(), in), authInfo);
+            }
+            default -> decodeAndSubmit(h, in);
+        }
+    }
+
+    private void decodeAndSubmit(RequestHeader h, JuteInput in) {
+        Record body;
+        try {
+            body = RequestBodies.decode(h.type(), in);
+        } catch (DecodeException e) {
+            if (!RequestBodies.isKnown(h.type())) {
+                // Unknown op codes get an answer, as ZooKeeper gives them, and the session lives.
+                LOG.info("unknown op code {} from session 0x{}", h.type(), Long.toHexString(sessionId));
+                writeReply(h.xid(), services.pipeline().lastZxid(),
+                        ErrorCode.UNIMPLEMENTED.code(), null);
+                flush();
+                return;
+            }
+            throw e;
+        }
+        services.pipeline().submit(this, sessionId, h.xid(), h.type(), body, authInfo);
+    }
+
+    private void authenticate(AuthPacket p) {
+        List<Id> ids = services.auth().authenticateAll(p.scheme(), p.auth(), address.getHostAddress());
+        if (ids.isEmpty()) {
+            LOG.info("authentication failed for session 0x{} with scheme {}",
+                    Long.toHexString(sessionId), p.scheme());
+            writeReply(AUTH_XID, services.pipeline().lastZxid(), ErrorCode.AUTH_FAILED.code(), null);
+            closeAfterFlush("authentication failed");
+            return;
+        }
+        List<Id> next = new ArrayList<>(authInfo);
+        ids.stream().filter(id -> !next.contains(id)).forEach(next::add);
+        authInfo = List.copyOf(next);
+        writeReply(AUTH_XID, services.pipeline().lastZxid(), 0, null);
+        flush();
+    }
+
+    private void answerFourLetterWord(String command) {
+        handshakeTimeout.cancel(false);
+        String answer = services.fourLetterWords().execute(command);
+        ByteBuf text = channel.alloc().buffer(answer.length());
+        text.writeCharSequence(answer, StandardCharsets.UTF_8);
+        channel.writeAndFlush(text).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable root = cause.getCause() instanceof DecodeException ? cause.getCause() : cause;
+        if (root instanceof DecodeException) {
+            close("bad input: " + root.getMessage());
+        } else if (root instanceof java.io.IOException) {
+            close("I/O error: " + root.getMessage());
+        } else {
+            LOG.warn("unexpected error on connection from {}", address, root);
+            close("internal error: " + root);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (handshakeTimeout != null) {
+            handshakeTimeout.cancel(false);
+        }
+        if (counted) {
+            services.connections().release(this, address);
+        }
+        services.watches().removeWatcher(this);
+        Session s = sessionId == 0 ? null : services.sessions().get(sessionId);
+        if (s != null) {
+            s.detach(this);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    // ---- ClientChannel: called from the reply thread (and this connection's I/O thread) ----
+
+    @Override
+    public void writeReply(int xid, long zxid, int err, Record body) {
+        write(new ReplyHeader(xid, zxid, err), body);
+    }
+
+    @Override
+    public void writeConnectResponse(ConnectResponse response) {
+        write(null, response);
+    }
+
+    @Override
+    public void sendEvent(WatcherEvent event) {
+        write(new ReplyHeader(NOTIFICATION_XID, -1L, 0), event);
+    }
+
+    private void write(Record header, Record body) {
+        if (!channel.isActive()) {
+            return;
+        }
+        ByteBuf buf = channel.alloc().ioBuffer();
+        Frames.writeFrame(buf, header, body);
+        stats.sent();
+        services.stats().packetSent();
+        channel.write(buf, channel.voidPromise());
+    }
+
+    @Override
+    public void flush() {
+        channel.flush();
+    }
+
+    @Override
+    public void closeAfterFlush(String reason) {
+        LOG.info("closing connection from {} (session 0x{}): {}", address,
+                Long.toHexString(sessionId), reason);
+        channel.writeAndFlush(channel.alloc().buffer(0)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void close(String reason) {
+        if (channel.isOpen()) {
+            LOG.info("closing connection from {} (session 0x{}): {}", address,
+                    Long.toHexString(sessionId), reason);
+            channel.close();
+        }
+    }
+
+    @Override
+    public void completed(long latencyNanos) {
+        stats.completed(latencyNanos);
+        services.stats().requestCompleted(latencyNanos);
+    }
+
+    @Override
+    public long sessionId() {
+        return sessionId;
+    }
+
+    public int sessionTimeout() {
+        return sessionTimeout;
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return channel == null ? null : (InetSocketAddress) channel.remoteAddress();
+    }
+
+    public ConnectionStats stats() {
+        return stats;
+    }
+
+    /** Starts this connection's counters afresh (the crst four-letter word). */
+    public void resetStats() {
+        stats = new ConnectionStats();
+    }
+}

@@ -1,0 +1,51 @@
+package io.paddock.server.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.paddock.protocol.op.ErrorCode;
+import io.paddock.protocol.op.OpCode;
+import io.paddock.server.request.Prepared;
+import io.paddock.server.request.RequestPreparer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First stage of the request ring: validates each write against the tree plus the writes
+ * still in flight, checks its ACLs and turns it into an idempotent txn with the next zxid.
+ * Reads pass through untouched; they are answered at apply time, in order.
+ *
+ * <p>Runs on the request ring's prepare thread only; it alone hands out zxids.
+ */
+final class PrepareHandler implements EventHandler<RequestEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(PrepareHandler.class);
+
+    private final RequestPreparer preparer;
+    private final ZxidCounter zxids;
+    private final LongSupplier clock;
+
+    PrepareHandler(RequestPreparer preparer, ZxidCounter zxids, LongSupplier clock) {
+        this.preparer = preparer;
+        this.zxids = zxids;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
+        if (!OpCode.isWrite(e.opCode)) {
+            return;
+        }
+        try {
+            Prepared p = preparer.prepare(e.sessionId, e.xid, e.opCode, e.request, e.authInfo,
+                    zxids::next, clock.getAsLong());
+            e.header = p.header();
+            e.txn = p.txn();
+            e.error = p.error() == null ? ErrorCode.OK : p.error();
+        } catch (RuntimeException ex) {
+            LOG.error("prepare failed for session 0x{} {} ", Long.toHexString(e.sessionId),
+                    OpCode.name(e.opCode), ex);
+            e.header = null;
+            e.txn = null;
+            e.error = ErrorCode.SYSTEM_ERROR;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.paddock.server.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.paddock.protocol.ConnectResponse;
+import io.paddock.protocol.op.ErrorCode;
+import io.paddock.protocol.op.OpCode;
+import io.paddock.server.session.Session;
+import io.paddock.server.session.SessionTracker;
+import io.paddock.server.watch.Notification;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Last stage of the commit ring: writes each request's watch events and then its reply, and
+ * flushes every touched connection once at the end of the Disruptor batch.
+ *
+ * <p>Events go out before the reply of the same slot, and slots go out in apply order, so a
+ * client always sees a watch event before any reply that reflects the change behind it.
+ *
+ * <p>Runs on the commit ring's reply thread only.
+ */
+final class ReplyHandler implements EventHandler<RequestEvent> {
+    private final SessionTracker sessions;
+    private final Map<ClientChannel, Boolean> dirty = new IdentityHashMap<>();
+
+    ReplyHandler(SessionTracker sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
+        for (Notification n : e.notifications) {
+            n.watcher().sendEvent(n.event());
+            if (n.watcher() instanceof ClientChannel c) {
+                dirty.put(c, Boolean.TRUE);
+            }
+        }
+        ClientChannel c = e.channel;
+        if (c != null) {
+            reply(e, c);
+        }
+        if (endOfBatch) {
+            dirty.keySet().forEach(ClientChannel::flush);
+            dirty.clear();
+        }
+    }
+
+    private void reply(RequestEvent e, ClientChannel c) {
+        switch (e.opCode) {
+            case OpCode.CREATE_SESSION -> connected(e, c);
+            case OpCode.CLOSE_SESSION -> {
+                if (e.internal) {
+                    c.closeAfterFlush("session expired");
+                } else {
+                    c.writeReply(e.xid, e.replyZxid, e.error.code(), null);
+                    c.closeAfterFlush("session closed by client");
+                }
+                dirty.put(c, Boolean.TRUE);
+                return;
+            }
+            default -> c.writeReply(e.xid, e.replyZxid, e.error.code(),
+                    e.error == ErrorCode.OK ? e.response : null);
+        }
+        c.completed(System.nanoTime() - e.receivedNanos);
+        dirty.put(c, Boolean.TRUE);
+    }
+
+    private void connected(RequestEvent e, ClientChannel c) {
+        Session s = sessions.get(e.sessionId);
+        if (e.error != ErrorCode.OK || s == null) {
+            c.writeConnectResponse(new ConnectResponse(0, 0, 0, new byte[16], false));
+            c.closeAfterFlush("session could not be created: " + e.error);
+            return;
+        }
+        c.writeConnectResponse(new ConnectResponse(0, s.timeoutMs(), s.id(), s.password(), false));
+    }
+}

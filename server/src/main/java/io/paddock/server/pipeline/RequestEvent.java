@@ -1,0 +1,90 @@
+package io.paddock.server.pipeline;
+
+import io.paddock.protocol.Id;
+import io.paddock.protocol.Record;
+import io.paddock.protocol.op.ErrorCode;
+import io.paddock.server.txn.Txn;
+import io.paddock.server.txn.TxnHeader;
+import io.paddock.server.watch.Notification;
+import java.util.List;
+
+/**
+ * One request on its way through the rings. A mutable slot, reused by the Disruptor: every
+ * stage fills in its own outputs, and {@link #reset()} clears them for the next use.
+ *
+ * <p>Not thread-safe by itself: the Disruptor's sequence barriers hand each slot from one
+ * stage to the next.
+ */
+public final class RequestEvent {
+    // Inputs, set by whoever submits the request.
+    ClientChannel channel;
+    long sessionId;
+    int xid;
+    int opCode;
+    Record request;
+    List<Id> authInfo;
+    long receivedNanos;
+    boolean readOnlyClient;
+    /** Submitted by the server itself (session expiry, container reaping), not a client. */
+    boolean internal;
+
+    // Prepare's output.
+    TxnHeader header;
+    Txn txn;
+    ErrorCode error;
+
+    // Apply's output.
+    Record response;
+    long replyZxid;
+    List<Notification> notifications;
+
+    /** Clears the slot; a pooled event must not carry one request's data into the next. */
+    public void reset() {
+        channel = null;
+        sessionId = 0;
+        xid = 0;
+        opCode = 0;
+        request = null;
+        authInfo = List.of();
+        receivedNanos = 0;
+        readOnlyClient = false;
+        internal = false;
+        header = null;
+        txn = null;
+        error = ErrorCode.OK;
+        response = null;
+        replyZxid = 0;
+        notifications = List.of();
+    }
+
+    /** Copies a request ring slot into a commit ring slot. */
+    void copyFrom(RequestEvent o) {
+        channel = o.channel;
+        sessionId = o.sessionId;
+        xid = o.xid;
+        opCode = o.opCode;
+        request = o.request;
+        authInfo = o.authInfo;
+        receivedNanos = o.receivedNanos;
+        readOnlyClient = o.readOnlyClient;
+        internal = o.internal;
+        header = o.header;
+        txn = o.txn;
+        error = o.error;
+        response = null;
+        replyZxid = 0;
+        notifications = List.of();
+    }
+
+    void set(ClientChannel channel, long sessionId, int xid, int opCode, Record request,
+            List<Id> authInfo) {
+        reset();
+        this.channel = channel;
+        this.sessionId = sessionId;
+        this.xid = xid;
+        this.opCode = opCode;
+        this.request = request;
+        this.authInfo = authInfo;
+        this.receivedNanos = System.nanoTime();
+    }
+}

@@ -1,0 +1,116 @@
+package io.paddock.server.request;
+
+import io.paddock.protocol.Stat;
+import io.paddock.server.tree.DataNode;
+import io.paddock.server.tree.DataTree;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The preparer's view of the tree: the applied tree overlaid with the changes of prepared
+ * but not yet applied txns (ZooKeeper's outstandingChanges), overlaid with the changes of
+ * the request being prepared ({@link #stage}), which become outstanding on {@link #commit}
+ * or vanish on {@link #discard} (a failed multi leaves no trace).
+ *
+ * <p>Thread-safety: {@link #applied} runs on the apply thread, everything else on the
+ * prepare thread; the outstanding list is guarded by this object's lock.
+ */
+final class PendingChanges {
+    private record Entry(long zxid, ChangeRecord change) {
+    }
+
+    private final DataTree tree;
+    private final Deque<Entry> outstanding = new ArrayDeque<>();
+    private final Map<String, Entry> latest = new HashMap<>();
+    private final Map<String, ChangeRecord> staged = new LinkedHashMap<>();
+
+    PendingChanges(DataTree tree) {
+        this.tree = tree;
+    }
+
+    /** The node as the next txn will find it, or null when it does not (or will not) exist. */
+    ChangeRecord get(String path) {
+        ChangeRecord c = staged.get(path);
+        if (c == null) {
+            synchronized (this) {
+                Entry e = latest.get(path);
+                c = e == null ? null : e.change();
+            }
+        }
+        if (c == null) {
+            c = fromTree(path);
+        }
+        return c == null || !c.exists() ? null : c;
+    }
+
+    void stage(ChangeRecord change) {
+        staged.put(change.path(), change);
+    }
+
+    void commit(long zxid) {
+        synchronized (this) {
+            for (ChangeRecord c : staged.values()) {
+                Entry e = new Entry(zxid, c);
+                outstanding.addLast(e);
+                latest.put(c.path(), e);
+            }
+        }
+        staged.clear();
+    }
+
+    void discard() {
+        staged.clear();
+    }
+
+    /** Forgets the changes of txns up to zxid: the tree now shows them. */
+    synchronized void applied(long zxid) {
+        while (!outstanding.isEmpty() && outstanding.peekFirst().zxid() <= zxid) {
+            Entry e = outstanding.pollFirst();
+            latest.remove(e.change().path(), e);
+        }
+    }
+
+    /**
+     * The session's ephemerals as they will be: those in the tree, less pending deletes,
+     * plus pending creates it owns.
+     */
+    synchronized List<String> ephemeralsOf(long sessionId) {
+        Set<String> paths = tree.ephemerals(sessionId);
+        for (Entry e : outstanding) {
+            ChangeRecord c = e.change();
+            if (!c.exists()) {
+                paths.remove(c.path());
+            } else if (c.ephemeralOwner() == sessionId) {
+                paths.add(c.path());
+            }
+        }
+        List<String> sorted = new ArrayList<>(paths);
+        sorted.sort(null);
+        return sorted;
+    }
+
+    synchronized int outstandingCount() {
+        return outstanding.size();
+    }
+
+    private ChangeRecord fromTree(String path) {
+        DataNode n = tree.node(path);
+        if (n == null) {
+            return null;
+        }
+        Stat s;
+        List<io.paddock.protocol.ACL> acl;
+        synchronized (n) {
+            s = n.stat();
+            acl = n.acl();
+        }
+        return new ChangeRecord(path, true, s.version(), s.cversion(), s.aversion(),
+                s.ephemeralOwner(), s.numChildren(), acl);
+    }
+}

@@ -1,0 +1,130 @@
+package io.paddock.server.session;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The live sessions and their expiry. Connections {@link #touch} a session on every packet;
+ * the server's ticker calls {@link #expired} once per tick and submits a closeSession for each
+ * session returned, so that expiry flows through the same pipeline as an explicit close.
+ *
+ * <p>Thread-safe: called from Netty I/O threads, the apply thread and the ticker.
+ */
+public final class SessionTracker {
+    private static final int PASSWORD_LENGTH = 16;
+
+    private final ConcurrentHashMap<Long, Session> sessions = new ConcurrentHashMap<>();
+    private final ExpiryQueue expiry;
+    private final LongSupplier clock;
+    private final byte[] secret = new byte[32];
+    private long nextSessionId;
+
+    /**
+     * @param serverId the top byte of every session id this server hands out
+     * @param tickMs expiry granularity
+     * @param clock milliseconds, wall clock in production and a fake in tests
+     */
+    public SessionTracker(long serverId, int tickMs, LongSupplier clock) {
+        this.expiry = new ExpiryQueue(tickMs);
+        this.clock = clock;
+        new SecureRandom().nextBytes(secret);
+        // Time in the low bits keeps ids unique across restarts; the server id in the top byte
+        // keeps them unique across an ensemble (ZooKeeper's layout).
+        this.nextSessionId = ((clock.getAsLong() << 24) >>> 8) | (serverId << 56);
+    }
+
+    /** Reserves a fresh session id; the session exists once {@link #add} runs at apply time. */
+    public synchronized long nextSessionId() {
+        return nextSessionId++;
+    }
+
+    /** Adds a session when its createSession txn is applied. */
+    public Session add(long id, int timeoutMs) {
+        Session s = sessions.computeIfAbsent(id, k -> new Session(k, timeoutMs, passwordFor(k)));
+        synchronized (this) {
+            expiry.update(id, clock.getAsLong(), timeoutMs);
+        }
+        return s;
+    }
+
+    public Session get(long id) {
+        return sessions.get(id);
+    }
+
+    /** True if the session exists, is not closing and {@code password} is its password. */
+    public boolean validate(long id, byte[] password) {
+        Session s = sessions.get(id);
+        return s != null && !s.isClosing() && MessageDigest.isEqual(passwordFor(id), password);
+    }
+
+    /** Pushes the session's expiry out by its timeout; false if it is gone or closing. */
+    public boolean touch(long id) {
+        Session s = sessions.get(id);
+        if (s == null || s.isClosing()) {
+            return false;
+        }
+        synchronized (this) {
+            expiry.update(id, clock.getAsLong(), s.timeoutMs());
+        }
+        return true;
+    }
+
+    /** Marks a session closing, so it takes no more requests while its close is in flight. */
+    public void markClosing(long id) {
+        Session s = sessions.get(id);
+        if (s != null) {
+            s.markClosing();
+        }
+        synchronized (this) {
+            expiry.remove(id);
+        }
+    }
+
+    /** Removes a session when its closeSession txn is applied. */
+    public Session remove(long id) {
+        synchronized (this) {
+            expiry.remove(id);
+        }
+        return sessions.remove(id);
+    }
+
+    /** Sessions past their deadline, each marked closing; the caller submits their close. */
+    public List<Session> expired() {
+        List<Long> ids;
+        synchronized (this) {
+            ids = expiry.poll(clock.getAsLong());
+        }
+        return ids.stream().map(sessions::get).filter(s -> s != null && !s.isClosing())
+                .peek(Session::markClosing).toList();
+    }
+
+    public Collection<Session> sessions() {
+        return sessions.values();
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+
+    /**
+     * A session's password is derived from its id and this server's secret, so it never needs
+     * to be stored and a guessed id alone cannot resume someone else's session.
+     */
+    public byte[] passwordFor(long id) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(secret);
+            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(0, id));
+            return Arrays.copyOf(sha.digest(), PASSWORD_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+}

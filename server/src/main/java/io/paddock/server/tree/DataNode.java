@@ -1,0 +1,129 @@
+package io.paddock.server.tree;
+
+import io.paddock.protocol.ACL;
+import io.paddock.protocol.Stat;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One znode: data, ACL, the persisted stat fields and the names of its children.
+ *
+ * <p>Thread-safe: the apply thread mutates it, other threads read it, all under this
+ * node's monitor (as ZooKeeper synchronizes on its DataNode). Readers get copies.
+ */
+public final class DataNode {
+    private final long czxid;
+    private final long ctime;
+    private final long ephemeralOwner;
+    private final Set<String> children = new HashSet<>();
+    private byte[] data;
+    private List<ACL> acl;
+    private long mzxid;
+    private long mtime;
+    private long pzxid;
+    private int version;
+    private int cversion;
+    private int aversion;
+
+    DataNode(byte[] data, List<ACL> acl, long zxid, long time, long ephemeralOwner) {
+        this.data = data;
+        this.acl = List.copyOf(acl);
+        this.czxid = zxid;
+        this.mzxid = zxid;
+        this.pzxid = zxid;
+        this.ctime = time;
+        this.mtime = time;
+        this.ephemeralOwner = ephemeralOwner;
+    }
+
+    public synchronized Stat stat() {
+        return new Stat(czxid, mzxid, ctime, mtime, version, cversion, aversion, ephemeralOwner,
+                data == null ? 0 : data.length, children.size(), pzxid);
+    }
+
+    /** The data; never mutated in place, so callers may keep the array but must not change it. */
+    public synchronized byte[] data() {
+        return data;
+    }
+
+    public synchronized List<ACL> acl() {
+        return acl;
+    }
+
+    public synchronized List<String> children() {
+        return new ArrayList<>(children);
+    }
+
+    public synchronized int childCount() {
+        return children.size();
+    }
+
+    public long ephemeralOwner() {
+        return ephemeralOwner;
+    }
+
+    public synchronized int version() {
+        return version;
+    }
+
+    public synchronized int cversion() {
+        return cversion;
+    }
+
+    public synchronized int aversion() {
+        return aversion;
+    }
+
+    public synchronized long mtime() {
+        return mtime;
+    }
+
+    synchronized void addChild(String name, int newCversion, long zxid) {
+        children.add(name);
+        // A replayed create may carry an older cversion than a fuzzy snapshot holds.
+        if (newCversion > cversion) {
+            cversion = newCversion;
+            pzxid = zxid;
+        }
+    }
+
+    synchronized void raiseCversion(int newCversion, long zxid) {
+        if (newCversion > cversion) {
+            cversion = newCversion;
+            pzxid = zxid;
+        }
+    }
+
+    synchronized void removeChild(String name, long zxid) {
+        children.remove(name);
+        if (zxid > pzxid) {
+            pzxid = zxid;
+        }
+    }
+
+    synchronized long setData(byte[] newData, int newVersion, long zxid, long time) {
+        long delta = length(newData) - length(data);
+        data = newData;
+        version = newVersion;
+        mzxid = zxid;
+        mtime = time;
+        return delta;
+    }
+
+    synchronized void setAcl(List<ACL> newAcl, int newAversion) {
+        acl = List.copyOf(newAcl);
+        aversion = newAversion;
+    }
+
+    /** Initial stat of the built-in nodes, as ZooKeeper's fresh DataTree reports them. */
+    synchronized void initStat(int initialCversion, int initialAversion) {
+        cversion = initialCversion;
+        aversion = initialAversion;
+    }
+
+    static int length(byte[] b) {
+        return b == null ? 0 : b.length;
+    }
+}

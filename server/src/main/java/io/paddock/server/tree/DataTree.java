@@ -1,0 +1,270 @@
+package io.paddock.server.tree;
+
+import io.paddock.protocol.ACL;
+import io.paddock.protocol.Stat;
+import io.paddock.protocol.op.ErrorCode;
+import io.paddock.server.txn.Txn;
+import io.paddock.server.txn.TxnHeader;
+import io.paddock.server.watch.Notification;
+import io.paddock.server.watch.WatchManager;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The znode tree: path to {@link DataNode}, plus indexes of ephemerals (by session),
+ * containers and TTL nodes.
+ *
+ * <p>Threading: exactly one thread (the apply thread) calls {@link #apply} and the other
+ * mutators; any thread may read concurrently. The path map and indexes are concurrent
+ * collections and each node guards its own fields, as in ZooKeeper, so a reader sees every
+ * node in some applied state, though not necessarily one consistent cut of the whole tree.
+ */
+public final class DataTree {
+    public static final String ROOT = "/";
+    public static final String ZOOKEEPER = "/zookeeper";
+    public static final String QUOTA = "/zookeeper/quota";
+    public static final String CONFIG = "/zookeeper/config";
+
+    private final WatchManager watches;
+    private final ConcurrentHashMap<String, DataNode> nodes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Set<String>> ephemerals = new ConcurrentHashMap<>();
+    private final Set<String> containers = ConcurrentHashMap.newKeySet();
+    private final Set<String> ttls = ConcurrentHashMap.newKeySet();
+    private final TxnApplier applier = new TxnApplier(this);
+    private volatile long lastProcessedZxid;
+    private volatile long dataSize;
+
+    public DataTree(WatchManager watches) {
+        this.watches = watches;
+        DataNode root = builtIn(ROOT, ACL.OPEN_ACL_UNSAFE);
+        root.initStat(-1, 0);
+        builtIn(ZOOKEEPER, ACL.OPEN_ACL_UNSAFE);
+        builtIn(QUOTA, ACL.OPEN_ACL_UNSAFE);
+        // ZooKeeper sets the config node's ACL with version -1 when it builds the tree.
+        builtIn(CONFIG, ACL.READ_ACL_UNSAFE).initStat(0, -1);
+    }
+
+    /**
+     * Applies one committed txn, fires the watches it triggers and returns what the client
+     * that sent it gets. Replaying an already-applied txn is harmless (ZooKeeper's
+     * idempotence: an existing node on create or a missing one on delete is an error result,
+     * not a failure of the tree).
+     */
+    public ApplyResult apply(TxnHeader header, Txn txn) {
+        ApplyResult result = applier.apply(header, txn);
+        if (header.zxid() > lastProcessedZxid) {
+            lastProcessedZxid = header.zxid();
+        }
+        return result;
+    }
+
+    public WatchManager watches() {
+        return watches;
+    }
+
+    public long lastProcessedZxid() {
+        return lastProcessedZxid;
+    }
+
+    /** Sets the zxid a restored snapshot or log replay reached. */
+    public void setLastProcessedZxid(long zxid) {
+        lastProcessedZxid = zxid;
+    }
+
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** Bytes of paths plus data, the figure ZooKeeper's mntr reports as approximate size. */
+    public long approximateDataSize() {
+        return dataSize;
+    }
+
+    /** The node at the path, or null. */
+    public DataNode node(String path) {
+        return nodes.get(path);
+    }
+
+    /** The node's stat, or null when there is no such node. */
+    public Stat stat(String path) {
+        DataNode n = nodes.get(path);
+        return n == null ? null : n.stat();
+    }
+
+    public Set<String> ephemerals(long sessionId) {
+        Set<String> paths = ephemerals.get(sessionId);
+        return paths == null ? new HashSet<>() : new HashSet<>(paths);
+    }
+
+    public Map<Long, Set<String>> ephemeralsBySession() {
+        Map<Long, Set<String>> copy = new HashMap<>();
+        ephemerals.forEach((session, paths) -> {
+            if (!paths.isEmpty()) {
+                copy.put(session, new HashSet<>(paths));
+            }
+        });
+        return copy;
+    }
+
+    public Set<String> containers() {
+        return new HashSet<>(containers);
+    }
+
+    public Set<String> ttls() {
+        return new HashSet<>(ttls);
+    }
+
+    /** Nodes below the path (all nodes but the root for "/"), as getAllChildrenNumber counts. */
+    public int descendantCount(String path) {
+        if (ROOT.equals(path)) {
+            return nodes.size() - 1;
+        }
+        String prefix = path + "/";
+        return (int) nodes.keySet().stream().filter(p -> p.startsWith(prefix)).count();
+    }
+
+    /** Containers and TTL nodes due for deletion; see {@link #expiredContainersAndTtls(long, long)}. */
+    public List<String> expiredContainersAndTtls(long nowMillis) {
+        return expiredContainersAndTtls(nowMillis, 0);
+    }
+
+    /**
+     * ZooKeeper's ContainerManager rules: an empty container that once had a child
+     * (cversion &gt; 0), or one that never had any but was last modified more than
+     * {@code maxNeverUsedMillis} ago (0 disables that); and an empty TTL node whose mtime
+     * plus TTL lies before now.
+     */
+    public List<String> expiredContainersAndTtls(long nowMillis, long maxNeverUsedMillis) {
+        List<String> due = new ArrayList<>();
+        for (String path : containers) {
+            DataNode n = nodes.get(path);
+            if (n != null && n.childCount() == 0) {
+                boolean used = n.cversion() > 0;
+                if (used || (maxNeverUsedMillis != 0
+                        && nowMillis - n.mtime() > maxNeverUsedMillis)) {
+                    due.add(path);
+                }
+            }
+        }
+        for (String path : ttls) {
+            DataNode n = nodes.get(path);
+            if (n != null && n.childCount() == 0) {
+                long ttl = EphemeralType.ttlOf(n.ephemeralOwner());
+                if (ttl != 0 && nowMillis - n.mtime() > ttl) {
+                    due.add(path);
+                }
+            }
+        }
+        return due;
+    }
+
+    // ---- mutations, apply thread only ----
+
+    ErrorCode createNode(String path, byte[] data, List<ACL> acl, long owner, int parentCVersion,
+            long zxid, long time, List<Notification> out) {
+        String parentPath = Paths.parent(path);
+        DataNode parent = parentPath == null ? null : nodes.get(parentPath);
+        if (parent == null) {
+            return ErrorCode.NO_NODE;
+        }
+        if (nodes.containsKey(path)) {
+            // ZooKeeper's replay fix-up: a re-created node still moves the parent's cversion.
+            parent.raiseCversion(parentCVersion, zxid);
+            return ErrorCode.NODE_EXISTS;
+        }
+        DataNode child = new DataNode(data, acl, zxid, time, owner);
+        nodes.put(path, child);
+        parent.addChild(Paths.name(path), parentCVersion, zxid);
+        dataSize += size(path, data);
+        switch (EphemeralType.of(owner)) {
+            case CONTAINER -> containers.add(path);
+            case TTL -> ttls.add(path);
+            case NORMAL -> ephemerals.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet())
+                    .add(path);
+            default -> {
+            }
+        }
+        out.addAll(watches.nodeCreated(path, acl, parentPath, parent.acl()));
+        return ErrorCode.OK;
+    }
+
+    ErrorCode deleteNode(String path, long zxid, List<Notification> out) {
+        String parentPath = Paths.parent(path);
+        DataNode parent = parentPath == null ? null : nodes.get(parentPath);
+        if (parent == null) {
+            return ErrorCode.NO_NODE;
+        }
+        parent.removeChild(Paths.name(path), zxid);
+        DataNode node = nodes.remove(path);
+        if (node == null) {
+            return ErrorCode.NO_NODE;
+        }
+        dataSize -= size(path, node.data());
+        long owner = node.ephemeralOwner();
+        switch (EphemeralType.of(owner)) {
+            case CONTAINER -> containers.remove(path);
+            case TTL -> ttls.remove(path);
+            case NORMAL -> {
+                Set<String> paths = ephemerals.get(owner);
+                if (paths != null) {
+                    paths.remove(path);
+                    if (paths.isEmpty()) {
+                        ephemerals.remove(owner, paths);
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        out.addAll(watches.nodeDeleted(path, node.acl(), parentPath, parent.acl()));
+        return ErrorCode.OK;
+    }
+
+    Stat setData(String path, byte[] data, int version, long zxid, long time,
+            List<Notification> out) {
+        DataNode n = nodes.get(path);
+        if (n == null) {
+            return null;
+        }
+        dataSize += n.setData(data, version, zxid, time);
+        out.addAll(watches.nodeDataChanged(path, n.acl()));
+        return n.stat();
+    }
+
+    Stat setAcl(String path, List<ACL> acl, int version) {
+        DataNode n = nodes.get(path);
+        if (n == null) {
+            return null;
+        }
+        n.setAcl(acl, version);
+        return n.stat();
+    }
+
+    /** Removes the session's ephemeral index entry, returning the paths it still held. */
+    Set<String> takeEphemerals(long sessionId) {
+        Set<String> paths = ephemerals.remove(sessionId);
+        return paths == null ? Set.of() : new HashSet<>(paths);
+    }
+
+    private DataNode builtIn(String path, List<ACL> acl) {
+        DataNode node = new DataNode(new byte[0], acl, 0, 0, 0);
+        nodes.put(path, node);
+        String parent = Paths.parent(path);
+        if (parent != null) {
+            // Attaching a built-in node leaves the parent's cversion as ZooKeeper's fresh tree has it.
+            nodes.get(parent).addChild(Paths.name(path), Integer.MIN_VALUE, 0);
+        }
+        dataSize += size(path, node.data());
+        return node;
+    }
+
+    private static long size(String path, byte[] data) {
+        return path.getBytes(StandardCharsets.UTF_8).length + DataNode.length(data);
+    }
+}

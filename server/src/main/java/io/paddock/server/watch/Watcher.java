@@ -1,0 +1,27 @@
+package io.paddock.server.watch;
+
+import io.paddock.protocol.ACL;
+import io.paddock.protocol.WatcherEvent;
+import java.util.List;
+
+/**
+ * The receiving end of watch events: a client connection. Identity is object identity, so
+ * a reconnecting session registers its watches again under its new connection.
+ *
+ * <p>Implementations must make {@link #sendEvent} safe to call from the apply thread.
+ */
+public interface Watcher {
+    long sessionId();
+
+    void sendEvent(WatcherEvent event);
+
+    /**
+     * Whether this watcher may learn about a change of a node with the given ACL. ZooKeeper
+     * 3.9 checks READ before delivering an event (so a recursive watch does not leak the
+     * names of unreadable descendants); a connection answers with its session's auth ids.
+     * The default delivers everything.
+     */
+    default boolean mayRead(List<ACL> acl) {
+        return true;
+    }
+}

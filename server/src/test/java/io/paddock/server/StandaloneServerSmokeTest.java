@@ -1,0 +1,52 @@
+package io.paddock.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paddock.server.testing.PaddockTestingServer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.WatchedEvent;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.Stat;
+import org.junit.jupiter.api.Test;
+
+/** The shortest end-to-end path: the official client creates, reads, watches and closes. */
+class StandaloneServerSmokeTest {
+    @Test
+    void officialClientCreatesReadsAndWatches() throws Exception {
+        try (PaddockTestingServer server = PaddockTestingServer.start()) {
+            CountDownLatch connected = new CountDownLatch(1);
+            ZooKeeper zk = new ZooKeeper(server.connectString(), 10_000, e -> {
+                if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                    connected.countDown();
+                }
+            });
+            try {
+                assertTrue(connected.await(10, TimeUnit.SECONDS));
+                assertEquals("/a", zk.create("/a", "x".getBytes(), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.PERSISTENT));
+                BlockingQueue<WatchedEvent> events = new LinkedBlockingQueue<>();
+                Stat stat = new Stat();
+                assertArrayEquals("x".getBytes(), zk.getData("/a", events::add, stat));
+                assertEquals(0, stat.getVersion());
+                zk.setData("/a", "y".getBytes(), 0);
+                WatchedEvent e = events.poll(10, TimeUnit.SECONDS);
+                assertEquals(Watcher.Event.EventType.NodeDataChanged, e.getType());
+                assertEquals("/a", e.getPath());
+                String seq = zk.create("/a/s-", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.EPHEMERAL_SEQUENTIAL);
+                assertEquals("/a/s-0000000000", seq);
+                assertEquals(1, zk.getChildren("/a", false).size());
+            } finally {
+                zk.close();
+            }
+        }
+    }
+}
