@@ -97,8 +97,10 @@ abstract class AclContract extends CompatTestBase {
     void superDigestBypassesEveryAcl() throws Exception {
         assumeTrue(server.honoursSuperDigest(), "the reference server takes its super digest once per JVM");
         ZooKeeper zk = connect();
-        zk.create("/locked", bytes("x"), acl(Perms.ALL, "ip", "10.0.0.0/8"), CreateMode.PERSISTENT);
+        zk.create("/locked", bytes("x"), Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
         zk.create("/locked/c", bytes("c"), acl(0, "ip", "10.0.0.0/8"), CreateMode.PERSISTENT);
+        zk.setACL("/locked", acl(Perms.ALL, "ip", "10.0.0.0/8"), -1);
+        assertThrows(KeeperException.NoAuthException.class, () -> zk.getData("/locked", false, null));
 
         ZooKeeper root = connect();
         root.addAuthInfo("digest", bytes(SUPER_PASSWORD));

@@ -127,6 +127,16 @@ abstract class StatContract extends CompatTestBase {
     }
 
     @Test
+    void sequenceUnderTheRootCountsRootCreationsFromZero() throws Exception {
+        ZooKeeper zk = connect();
+
+        assertEquals("/first0000000000", create(zk, "/first", "", CreateMode.PERSISTENT_SEQUENTIAL));
+        create(zk, "/plain", "");
+        zk.delete("/plain", -1);
+        assertEquals("/next0000000002", create(zk, "/next", "", CreateMode.PERSISTENT_SEQUENTIAL));
+    }
+
+    @Test
     void sequenceCountersArePerParent() throws Exception {
         ZooKeeper zk = connect();
         create(zk, "/a", "");
