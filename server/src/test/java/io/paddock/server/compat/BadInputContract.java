@@ -3,6 +3,7 @@ package io.paddock.server.compat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 abstract class BadInputContract extends CompatTestBase {
     private static final int MAX_CNXNS = 5;
     private static final Duration CLOSED_WITHIN = Duration.ofSeconds(5);
-    /** ZooKeeper drops a connection that never says hello after 10 s; allow some slack. */
+    /** ZooKeeper drops a connection that never says hello after 10 s (sessionlessCnxnTimeout). */
     private static final Duration IDLE_CLOSED_WITHIN = Duration.ofSeconds(15);
 
     @Override
@@ -132,6 +133,8 @@ abstract class BadInputContract extends CompatTestBase {
 
     @Test
     void connectionThatNeverSaysHelloIsDropped() throws Exception {
+        assumeFalse(server.isReference(),
+                "ZooKeeper takes 10-20 s here (its expiry queue rounds up to the next 10 s bucket)");
         RawConnection raw = open();
         assertTrue(raw.closedWithin(IDLE_CLOSED_WITHIN), "an idle unauthenticated connection stayed open");
         assertServerStillServes();

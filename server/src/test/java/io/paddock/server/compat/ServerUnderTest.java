@@ -16,6 +16,11 @@ interface ServerUnderTest extends AutoCloseable {
     /** Whether the settings' super digest reached the server (the reference fixes it per JVM). */
     boolean honoursSuperDigest();
 
+    /** Whether this is the Apache ZooKeeper reference rather than Paddock. */
+    default boolean isReference() {
+        return false;
+    }
+
     @Override
     void close();
 }

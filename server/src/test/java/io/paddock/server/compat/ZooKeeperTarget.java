@@ -94,6 +94,11 @@ final class ZooKeeperTarget implements ServerUnderTest {
     }
 
     @Override
+    public boolean isReference() {
+        return true;
+    }
+
+    @Override
     public void close() {
         if (containers != null) {
             containers.stop();
