@@ -88,6 +88,93 @@ class ZooKeeperParityTest {
         }
     }
 
+    /**
+     * The same kind of sequence sent without waiting for replies: ZooKeeper validates each
+     * request against the outstanding ones; Paddock prepares all before applying any.
+     */
+    @Test
+    void pipelinedRequestsMatchApacheZooKeeper() throws Exception {
+        ZooKeeperServer zks = new ZooKeeperServer(dir, dir, 2000);
+        ServerCnxnFactory factory =
+                ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", 0), 100);
+        factory.startup(zks);
+        ZooKeeper zk = new ZooKeeper("127.0.0.1:" + factory.getLocalPort(), 10000, e -> { });
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> zk.getState().isConnected());
+            List<java.util.concurrent.CompletableFuture<String>> replies = new ArrayList<>();
+            for (MultiOp op : pipeline()) {
+                replies.add(sendAsync(zk, op));
+            }
+            List<String> expected = new ArrayList<>();
+            for (var reply : replies) {
+                expected.add(reply.get(20, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            expected.add(new RealZooKeeper(zk, zk).stat("/q"));
+            expected.add(new RealZooKeeper(zk, zk).children("/q").toString());
+
+            TreeHarness h = new TreeHarness();
+            List<Prepared> prepared = new ArrayList<>();
+            for (MultiOp op : pipeline()) {
+                prepared.add(h.prepare(1, op.type(), op.request(), List.of()));
+            }
+            List<String> actual = new ArrayList<>();
+            for (Prepared p : prepared) {
+                TreeHarness.Outcome o = h.apply(p);
+                actual.add(o.error() != ErrorCode.OK ? "error " + o.error().code()
+                        : o.response() instanceof io.paddock.protocol.CreateResponse c
+                        ? "created " + c.path() : "ok");
+            }
+            Paddock view = new Paddock(h);
+            actual.add(view.stat("/q"));
+            actual.add(view.children("/q").toString());
+            assertEquals(String.join("\n", expected), String.join("\n", actual));
+        } finally {
+            zk.close();
+            factory.shutdown();
+            zks.shutdown();
+        }
+    }
+
+    private static List<MultiOp> pipeline() {
+        return List.of(create("/q", 0), create("/q/s-", 2), create("/q/s-", 2),
+                new MultiOp(OpCode.DELETE, new DeleteRequest("/q/s-0000000000", -1)),
+                create("/q/s-", 2), create("/q/s-0000000001", 0),
+                new MultiOp(OpCode.DELETE, new DeleteRequest("/q", -1)),
+                new MultiOp(OpCode.SET_DATA, new SetDataRequest("/q", bytes("z"), 0)),
+                new MultiOp(OpCode.SET_DATA, new SetDataRequest("/q", bytes("zz"), 0)),
+                create("/q/s-", 2), create("/q/s-0000000002/child-", 2),
+                create("/q/s-", 2));
+    }
+
+    private static java.util.concurrent.CompletableFuture<String> sendAsync(ZooKeeper zk,
+            MultiOp op) {
+        java.util.concurrent.CompletableFuture<String> f =
+                new java.util.concurrent.CompletableFuture<>();
+        org.apache.zookeeper.AsyncCallback.VoidCallback done = (rc, path, ctx) ->
+                f.complete(rc == 0 ? "ok" : "error " + rc);
+        switch (op.type()) {
+            case OpCode.CREATE -> {
+                CreateRequest c = (CreateRequest) op.request();
+                zk.create(c.path(), c.data(), RealZooKeeper.convert(c.acl()),
+                        CreateMode.values()[RealZooKeeper.indexOf(c.flags())],
+                        (rc, path, ctx, name) -> f.complete(rc == 0 ? "created " + name
+                                : "error " + rc), null);
+            }
+            case OpCode.DELETE -> {
+                DeleteRequest d = (DeleteRequest) op.request();
+                zk.delete(d.path(), d.version(), done, null);
+            }
+            case OpCode.SET_DATA -> {
+                SetDataRequest s = (SetDataRequest) op.request();
+                zk.setData(s.path(), s.data(), s.version(),
+                        (rc, path, ctx, stat) -> f.complete(rc == 0 ? "ok" : "error " + rc),
+                        null);
+            }
+            default -> throw new IllegalArgumentException("op " + op.type());
+        }
+        return f;
+    }
+
     private static List<String> scenario(Backend b) {
         List<String> t = new ArrayList<>();
         for (String p : List.of("/", "/zookeeper", "/zookeeper/quota", "/zookeeper/config")) {
@@ -307,7 +394,7 @@ class ZooKeeperParityTest {
             };
         }
 
-        private static int indexOf(int flags) {
+        static int indexOf(int flags) {
             for (CreateMode m : CreateMode.values()) {
                 if (m.toFlag() == flags) {
                     return m.ordinal();
@@ -316,7 +403,7 @@ class ZooKeeperParityTest {
             throw new IllegalArgumentException("flags " + flags);
         }
 
-        private static List<org.apache.zookeeper.data.ACL> convert(List<ACL> acl) {
+        static List<org.apache.zookeeper.data.ACL> convert(List<ACL> acl) {
             List<org.apache.zookeeper.data.ACL> out = new ArrayList<>();
             for (ACL a : acl) {
                 out.add(new org.apache.zookeeper.data.ACL(a.perms(),
