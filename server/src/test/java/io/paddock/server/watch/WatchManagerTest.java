@@ -128,6 +128,11 @@ class WatchManagerTest {
         assertEquals(5, wm.watchCount());
         assertEquals(2, wm.watchedPathCount());
         assertEquals(2, wm.watcherCount());
+        assertEquals(java.util.Map.of("/a", java.util.Set.of(1L, 2L), "/b", java.util.Set.of(1L)),
+                wm.sessionsByPath());
+        assertEquals(java.util.Map.of(1L, java.util.Set.of("/a", "/b"), 2L, java.util.Set.of("/a")),
+                wm.pathsBySession());
+        assertEquals("2 connections watching 2 paths\nTotal watches:5", wm.describe());
         wm.removeWatcher(w1);
         assertEquals(1, wm.watchCount());
         assertEquals(1, wm.watchedPathCount());
