@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.paddock.protocol.ACL;
 import io.paddock.protocol.AuthPacket;
 import io.paddock.protocol.ConnectRequest;
 import io.paddock.protocol.ConnectResponse;
@@ -296,6 +297,12 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     public void completed(long latencyNanos) {
         stats.completed(latencyNanos);
         services.stats().requestCompleted(latencyNanos);
+    }
+
+    /** ZooKeeper 3.9 delivers a watch event only to a watcher allowed to read the node. */
+    @Override
+    public boolean mayRead(List<ACL> acl) {
+        return services.acl().allowed(acl, ACL.Perms.READ, authInfo);
     }
 
     @Override
