@@ -22,6 +22,7 @@ import io.paddock.protocol.codec.RequestBodies;
 import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.pipeline.ClientChannel;
+import io.paddock.server.pipeline.WriteFence;
 import io.paddock.server.session.Session;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -48,6 +49,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
 
     private final ClientServices services;
     private volatile ConnectionStats stats = new ConnectionStats();
+    private final WriteFence writeFence = new WriteFence();
     private Channel channel;
     private InetAddress address;
     private boolean counted;
@@ -297,6 +299,11 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     public void completed(long latencyNanos) {
         stats.completed(latencyNanos);
         services.stats().requestCompleted(latencyNanos);
+    }
+
+    @Override
+    public WriteFence writeFence() {
+        return writeFence;
     }
 
     /** ZooKeeper 3.9 delivers a watch event only to a watcher allowed to read the node. */
