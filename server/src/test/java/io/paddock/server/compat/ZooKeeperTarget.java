@@ -24,6 +24,7 @@ import org.apache.zookeeper.server.persistence.FileTxnSnapLog;
  */
 final class ZooKeeperTarget implements ServerUnderTest {
     private static final int DEFAULT_MAX_CLIENT_CNXNS = 60;
+    private static final String EXTENDED_TYPES = "zookeeper.extendedTypesEnabled";
 
     static {
         // The reference server knows no other way to take these; Paddock's test kit takes a builder.
@@ -35,9 +36,11 @@ final class ZooKeeperTarget implements ServerUnderTest {
     private final ReferenceServer zooKeeper;
     private final ServerCnxnFactory factory;
     private final ContainerManager containers;
+    private final String previousExtendedTypes;
 
     private ZooKeeperTarget(Path dir, ReferenceServer zooKeeper, ServerCnxnFactory factory,
-            ContainerManager containers) {
+            ContainerManager containers, String previousExtendedTypes) {
+        this.previousExtendedTypes = previousExtendedTypes;
         this.dir = dir;
         this.zooKeeper = zooKeeper;
         this.factory = factory;
@@ -45,7 +48,9 @@ final class ZooKeeperTarget implements ServerUnderTest {
     }
 
     static ServerUnderTest start(ServerSettings settings) {
-        System.setProperty("zookeeper.extendedTypesEnabled", Boolean.toString(settings.extendedTypesEnabled()));
+        // ZooKeeper reads this one on every request; it is put back when the server closes.
+        String previousExtendedTypes = System.setProperty(EXTENDED_TYPES,
+                Boolean.toString(settings.extendedTypesEnabled()));
         try {
             Path dir = Files.createTempDirectory("zk-reference");
             ReferenceServer zks = new ReferenceServer(dir.toFile(), settings.tickTime());
@@ -64,7 +69,7 @@ final class ZooKeeperTarget implements ServerUnderTest {
                         settings.containerCheckIntervalMs().intValue(), 10_000);
                 containers.start();
             }
-            return new ZooKeeperTarget(dir, zks, factory, containers);
+            return new ZooKeeperTarget(dir, zks, factory, containers, previousExtendedTypes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -105,6 +110,11 @@ final class ZooKeeperTarget implements ServerUnderTest {
         }
         factory.shutdown();
         zooKeeper.shutdown();
+        if (previousExtendedTypes == null) {
+            System.clearProperty(EXTENDED_TYPES);
+        } else {
+            System.setProperty(EXTENDED_TYPES, previousExtendedTypes);
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException e) {
