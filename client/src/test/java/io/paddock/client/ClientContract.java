@@ -459,4 +459,21 @@ abstract class ClientContract {
         assertArrayEquals(bytes("v"), read.get(10, TimeUnit.SECONDS));
         assertFalse(read.isCompletedExceptionally());
     }
+
+    @Test
+    void guaranteedDeleteFinishesAfterReconnecting() throws Exception {
+        TcpProxy proxy = proxy();
+        PaddockClient c = newClient(proxy.connectString(), b -> b
+                .connectionTimeout(Duration.ofMillis(500))
+                .retryPolicy(io.paddock.client.retry.RetryPolicy.none()));
+        client.create().forPath(base + "/doomed");
+        proxy.cut();
+        CompletableFuture<Void> delete = c.async().delete().guaranteed().forPath(base + "/doomed");
+        Throwable error = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> delete.get(10, TimeUnit.SECONDS)).getCause();
+        assertInstanceOf(io.paddock.client.exception.ConnectionLossException.class, error);
+        assertNotNull(client.checkExists().forPath(base + "/doomed"));
+        proxy.restore();
+        await().atMost(WAIT).until(() -> client.checkExists().forPath(base + "/doomed") == null);
+    }
 }
