@@ -37,7 +37,8 @@ class RecordRoundTripTest {
                 new SetDataRequest("/a", new byte[] {1, 2}, 0));
         assertNotEquals(new SetDataRequest("/a", new byte[] {1, 2}, 0),
                 new SetDataRequest("/a", new byte[] {1, 3}, 0));
-        assertNotEquals(new SetDataRequest("/a", null, 0), new SetDataRequest("/a", new byte[0], 0));
+        assertNotEquals(new SetDataRequest("/a", null, 0),
+                new SetDataRequest("/a", new byte[0], 0));
     }
 
     @Test

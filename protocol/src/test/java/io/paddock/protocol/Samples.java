@@ -56,23 +56,29 @@ final class Samples {
                 new ConnectRequest(0, 42L, 30000, 0x1234L, PASSWD, true), ConnectRequest::read));
         s.add(new Sample("ConnectResponse",
                 new ConnectResponse(0, 30000, 0x1234L, PASSWD, true), ConnectResponse::read));
-        s.add(new Sample("RequestHeader", new RequestHeader(7, OpCode.CREATE), RequestHeader::read));
+        s.add(new Sample("RequestHeader",
+                new RequestHeader(7, OpCode.CREATE), RequestHeader::read));
         s.add(new Sample("ReplyHeader", new ReplyHeader(7, 99L, -101), ReplyHeader::read));
         s.add(new Sample("MultiHeader", new MultiHeader(1, false, -1), MultiHeader::read));
         s.add(new Sample("AuthPacket", new AuthPacket(0, "digest", DATA), AuthPacket::read));
         s.add(new Sample("SetWatches",
-                new SetWatches(5L, List.of("/a"), List.of(), List.of("/b", "/c")), SetWatches::read));
+                new SetWatches(5L, List.of("/a"), List.of(), List.of("/b", "/c")),
+                SetWatches::read));
         s.add(new Sample("SetWatches2", new SetWatches2(5L, List.of("/a"), List.of(), List.of("/b"),
                 List.of("/p"), List.of("/r", "/s")), SetWatches2::read));
         s.add(new Sample("GetDataRequest", new GetDataRequest("/a", true), GetDataRequest::read));
-        s.add(new Sample("GetDataResponse", new GetDataResponse(DATA, STAT), GetDataResponse::read));
-        s.add(new Sample("SetDataRequest", new SetDataRequest("/a", DATA, 3), SetDataRequest::read));
+        s.add(new Sample("GetDataResponse",
+                new GetDataResponse(DATA, STAT), GetDataResponse::read));
+        s.add(new Sample("SetDataRequest",
+                new SetDataRequest("/a", DATA, 3), SetDataRequest::read));
         s.add(new Sample("SetDataResponse", new SetDataResponse(STAT), SetDataResponse::read));
-        s.add(new Sample("CreateRequest", new CreateRequest("/a", DATA, ACLS, 2), CreateRequest::read));
+        s.add(new Sample("CreateRequest",
+                new CreateRequest("/a", DATA, ACLS, 2), CreateRequest::read));
         s.add(new Sample("CreateTTLRequest",
                 new CreateTTLRequest("/a", DATA, ACLS, 5, 60000L), CreateTTLRequest::read));
         s.add(new Sample("CreateResponse", new CreateResponse("/a0001"), CreateResponse::read));
-        s.add(new Sample("Create2Response", new Create2Response("/a", STAT), Create2Response::read));
+        s.add(new Sample("Create2Response",
+                new Create2Response("/a", STAT), Create2Response::read));
         s.add(new Sample("DeleteRequest", new DeleteRequest("/a", -1), DeleteRequest::read));
         s.add(new Sample("ExistsRequest", new ExistsRequest("/a", true), ExistsRequest::read));
         s.add(new Sample("ExistsResponse", new ExistsResponse(STAT), ExistsResponse::read));

@@ -2,6 +2,7 @@ package io.paddock.protocol;
 
 import io.paddock.protocol.Samples.Sample;
 import io.paddock.protocol.ZooKeeperCompatibilityTest.Pair;
+import io.paddock.protocol.codec.JuteInput;
 import io.paddock.protocol.op.OpCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,8 @@ final class ZkSamples {
         return out;
     }
 
-    private static <T extends Record> Pair pair(T ours, Function<io.paddock.protocol.codec.JuteInput,
-            Record> reader, org.apache.jute.Record theirs, Supplier<org.apache.jute.Record> blank) {
+    private static Pair pair(Record ours, Function<JuteInput, Record> reader,
+            org.apache.jute.Record theirs, Supplier<org.apache.jute.Record> blank) {
         return new Pair(new Sample(ours.getClass().getSimpleName(), ours, reader), theirs, blank);
     }
 
@@ -177,7 +178,8 @@ final class ZkSamples {
                         new org.apache.zookeeper.proto.CheckVersionRequest(P, 6),
                         org.apache.zookeeper.proto.CheckVersionRequest::new),
                 pair(new ReconfigRequest("server.4=h:1:2", "", "", -1L), ReconfigRequest::read,
-                        new org.apache.zookeeper.proto.ReconfigRequest("server.4=h:1:2", "", "", -1L),
+                        new org.apache.zookeeper.proto.ReconfigRequest(
+                                "server.4=h:1:2", "", "", -1L),
                         org.apache.zookeeper.proto.ReconfigRequest::new),
                 pair(new ErrorResponse(-101), ErrorResponse::read,
                         new org.apache.zookeeper.proto.ErrorResponse(-101),

@@ -59,7 +59,8 @@ class ZooKeeperCompatibilityTest {
     @Test
     void containerAndTtlCreateResultsGoOutAsCreate2() {
         MultiResponse ours = new MultiResponse(List.of(
-                new MultiResult(OpCode.CREATE_CONTAINER, 0, new Create2Response("/c", Samples.STAT)),
+                new MultiResult(OpCode.CREATE_CONTAINER, 0,
+                        new Create2Response("/c", Samples.STAT)),
                 new MultiResult(OpCode.CREATE_TTL, 0, new Create2Response("/t", Samples.STAT))));
         org.apache.zookeeper.MultiResponse parsed =
                 Wire.zkRead(Wire.bytes(ours), new org.apache.zookeeper.MultiResponse());

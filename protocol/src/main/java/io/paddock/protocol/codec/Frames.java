@@ -37,7 +37,8 @@ public final class Frames {
             throw new DecodeException("negative frame length " + len);
         }
         if (len > maxBuffer) {
-            throw new DecodeException("frame length " + len + " exceeds jute.maxbuffer " + maxBuffer);
+            throw new DecodeException(
+                    "frame length " + len + " exceeds jute.maxbuffer " + maxBuffer);
         }
     }
 }

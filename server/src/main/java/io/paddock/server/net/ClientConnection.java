@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.paddock.protocol.ACL;
 import io.paddock.protocol.AuthPacket;
 import io.paddock.protocol.ConnectRequest;
 import io.paddock.protocol.ConnectResponse;
@@ -21,6 +22,7 @@ import io.paddock.protocol.codec.RequestBodies;
 import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.pipeline.ClientChannel;
+import io.paddock.server.pipeline.WriteFence;
 import io.paddock.server.session.Session;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,6 +49,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
 
     private final ClientServices services;
     private volatile ConnectionStats stats = new ConnectionStats();
+    private final WriteFence writeFence = new WriteFence();
     private Channel channel;
     private InetAddress address;
     private boolean counted;
@@ -296,6 +299,17 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     public void completed(long latencyNanos) {
         stats.completed(latencyNanos);
         services.stats().requestCompleted(latencyNanos);
+    }
+
+    @Override
+    public WriteFence writeFence() {
+        return writeFence;
+    }
+
+    /** ZooKeeper 3.9 delivers a watch event only to a watcher allowed to read the node. */
+    @Override
+    public boolean mayRead(List<ACL> acl) {
+        return services.acl().allowed(acl, ACL.Perms.READ, authInfo);
     }
 
     @Override

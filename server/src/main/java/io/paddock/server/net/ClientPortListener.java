@@ -9,6 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.paddock.server.acl.AclChecker;
 import io.paddock.server.acl.AuthRegistry;
 import io.paddock.server.admin.FourLetterWords;
 import io.paddock.server.config.ServerConfig;
@@ -32,7 +33,8 @@ public final class ClientPortListener implements AutoCloseable {
     public ClientPortListener(ServerConfig config, RequestPipeline pipeline,
             SessionTracker sessions, AuthRegistry auth, WatchManager watches,
             FourLetterWords fourLetterWords, ConnectionRegistry connections, ServerStats stats) {
-        this.services = new ClientServices(config, pipeline, sessions, auth, watches,
+        this.services = new ClientServices(config, pipeline, sessions, auth,
+                new AclChecker(auth), watches,
                 fourLetterWords, connections, stats);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(

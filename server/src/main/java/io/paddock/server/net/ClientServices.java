@@ -1,5 +1,6 @@
 package io.paddock.server.net;
 
+import io.paddock.server.acl.AclChecker;
 import io.paddock.server.acl.AuthRegistry;
 import io.paddock.server.admin.FourLetterWords;
 import io.paddock.server.config.ServerConfig;
@@ -14,6 +15,7 @@ record ClientServices(
         RequestPipeline pipeline,
         SessionTracker sessions,
         AuthRegistry auth,
+        AclChecker acl,
         WatchManager watches,
         FourLetterWords fourLetterWords,
         ConnectionRegistry connections,

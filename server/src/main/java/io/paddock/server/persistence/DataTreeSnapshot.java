@@ -78,7 +78,12 @@ public final class DataTreeSnapshot implements SnapshotSource {
             }
             List<String> children;
             synchronized (node) {
-                writeNode(out, path, node.stat(), node.data(), node.acl());
+                // stat() is the client's view; cversion and the owner are saved as stored.
+                Stat shown = node.stat();
+                Stat stored = new Stat(shown.czxid(), shown.mzxid(), shown.ctime(), shown.mtime(),
+                        shown.version(), node.cversion(), shown.aversion(), node.ephemeralOwner(),
+                        shown.dataLength(), shown.numChildren(), shown.pzxid());
+                writeNode(out, path, stored, node.data(), node.acl());
                 children = node.children();
             }
             String prefix = path.equals(DataTree.ROOT) ? "/" : path + "/";

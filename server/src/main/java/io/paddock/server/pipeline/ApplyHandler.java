@@ -44,6 +44,17 @@ final class ApplyHandler implements EventHandler<RequestEvent> {
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
         try {
+            process(e);
+        } finally {
+            if (OpCode.isWrite(e.opCode) && !e.internal && e.channel != null
+                    && e.opCode != OpCode.CREATE_SESSION) {
+                e.channel.writeFence().applied();
+            }
+        }
+    }
+
+    private void process(RequestEvent e) {
+        try {
             if (e.txn != null) {
                 applyTxn(e);
             } else if (OpCode.isWrite(e.opCode)) {

@@ -22,6 +22,9 @@ public interface ClientChannel extends Watcher, SessionConnection {
     /** Flushes what is written, then closes; used after a closeSession reply. */
     void closeAfterFlush(String reason);
 
+    /** This connection's writes in flight, which its reads must not overtake. */
+    WriteFence writeFence();
+
     /** Called once per request answered, for the cons and stat four-letter words. */
     void completed(long latencyNanos);
 }

@@ -3,6 +3,7 @@ package io.paddock.server.pipeline;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import io.paddock.server.txn.TxnCodec;
+import io.paddock.storage.Invariants;
 import io.paddock.storage.log.Txn;
 import io.paddock.storage.log.TxnLog;
 import io.paddock.zab.broadcast.CommitTracker;
@@ -52,7 +53,11 @@ final class PersistHandler implements EventHandler<RequestEvent> {
         long lastAppended = log.lastAppendedZxid();
         if (lastAppended > log.lastFlushedZxid()) {
             log.flush();
-            commits.ack(selfId, lastAppended);
+            long committed = commits.ack(selfId, lastAppended);
+            // Standalone, our own durable log is the whole quorum: what is flushed is committed.
+            Invariants.check(committed == lastAppended, "quorum of one committed 0x"
+                    + Long.toHexString(committed) + " after persisting 0x"
+                    + Long.toHexString(lastAppended));
         }
         for (RequestEvent e : batch) {
             commitRing.publishEvent((slot, seq, from) -> slot.copyFrom(from), e);

@@ -30,7 +30,7 @@ final class ReplyHandler implements EventHandler<RequestEvent> {
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
         for (Notification n : e.notifications) {
-            n.watcher().sendEvent(n.event());
+            n.deliver();
             if (n.watcher() instanceof ClientChannel c) {
                 dirty.put(c, Boolean.TRUE);
             }

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *                                                         │ log.flush() at endOfBatch,
  *                                                         │ ack to CommitTracker (quorum of one)
  *                                                         ▼
- *                                commit ring (single producer: the persist thread)
+ *                                commit ring (the persist thread, and reads of
+ *                                             sessions with no write in flight)
  *                                  ApplyHandler ──▶ ReplyHandler ──▶ channel.flush() at endOfBatch
  * </pre>
  *
@@ -52,7 +53,7 @@ public final class RequestPipeline implements AutoCloseable {
             CommitTracker commits, LongSupplier clock, int ringSize) {
         this.zxids = new ZxidCounter(tree.lastProcessedZxid());
         this.commitRing = new Disruptor<>(RequestEvent::new, ringSize, threads("paddock-commit"),
-                ProducerType.SINGLE, new BlockingWaitStrategy());
+                ProducerType.MULTI, new BlockingWaitStrategy());
         commitRing.setDefaultExceptionHandler(new LoggingExceptionHandler());
         commitRing.handleEventsWith(new ApplyHandler(tree, preparer, reads, sessions, watches))
                 .then(new ReplyHandler(sessions));
@@ -69,11 +70,21 @@ public final class RequestPipeline implements AutoCloseable {
         requestRing.start();
     }
 
-    /** A client's request, in the order its connection read it. */
+    /**
+     * A client's request, in the order its connection read it. Call from the connection's one
+     * I/O thread: the read fast path relies on that order.
+     */
     public void submit(ClientChannel channel, long sessionId, int xid, int opCode, Record request,
             List<Id> authInfo) {
-        requestRing.getRingBuffer().publishEvent((e, seq) ->
-                e.set(channel, sessionId, xid, opCode, request, authInfo));
+        WriteFence fence = channel.writeFence();
+        RingBuffer<RequestEvent> ring;
+        if (OpCode.isWrite(opCode)) {
+            fence.submitted();
+            ring = requestRing.getRingBuffer();
+        } else {
+            ring = fence.clear() ? commitRing.getRingBuffer() : requestRing.getRingBuffer();
+        }
+        ring.publishEvent((e, seq) -> e.set(channel, sessionId, xid, opCode, request, authInfo));
     }
 
     /** A new session for a connection that sent a ConnectRequest without a session id. */

@@ -1,6 +1,5 @@
 package io.paddock.server.request;
 
-import io.paddock.protocol.Stat;
 import io.paddock.server.tree.DataNode;
 import io.paddock.server.tree.DataTree;
 import java.util.ArrayDeque;
@@ -104,13 +103,9 @@ final class PendingChanges {
         if (n == null) {
             return null;
         }
-        Stat s;
-        List<io.paddock.protocol.ACL> acl;
         synchronized (n) {
-            s = n.stat();
-            acl = n.acl();
+            return new ChangeRecord(path, true, n.version(), n.cversion(), n.aversion(),
+                    n.ephemeralOwner(), n.childCount(), n.acl());
         }
-        return new ChangeRecord(path, true, s.version(), s.cversion(), s.aversion(),
-                s.ephemeralOwner(), s.numChildren(), acl);
     }
 }

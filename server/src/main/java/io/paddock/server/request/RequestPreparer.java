@@ -32,12 +32,14 @@ import java.util.function.LongSupplier;
 public final class RequestPreparer {
     private final PendingChanges view;
     private final WriteOps ops;
+    private final PrepareSettings settings;
 
     public RequestPreparer(DataTree tree, PrepareSettings settings) {
         this(tree, settings, new AuthRegistry());
     }
 
     public RequestPreparer(DataTree tree, PrepareSettings settings, AuthRegistry auth) {
+        this.settings = settings;
         this.view = new PendingChanges(tree);
         this.ops = new WriteOps(view, new AclChecker(auth), new AclFixup(auth), settings);
     }
@@ -56,7 +58,10 @@ public final class RequestPreparer {
                         new CreateSessionTxn(((CreateSessionRequest) request).timeout()),
                         nextZxid, nowMillis);
                 case OpCode.CLOSE_SESSION -> closeSession(sessionId, cxid, nextZxid, nowMillis);
-                case OpCode.RECONFIG -> Prepared.failed(ErrorCode.RECONFIG_DISABLED);
+                // Dynamic reconfiguration is not supported: ZooKeeper answers the same in
+                // standalone mode, or when reconfigEnabled is off.
+                case OpCode.RECONFIG -> Prepared.failed(settings.reconfigEnabled()
+                        ? ErrorCode.UNIMPLEMENTED : ErrorCode.RECONFIG_DISABLED);
                 default -> commit(sessionId, cxid, opCode,
                         ops.prepare(opCode, request, sessionId, authInfo), nextZxid, nowMillis);
             };

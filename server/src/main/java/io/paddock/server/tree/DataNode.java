@@ -53,9 +53,19 @@ public final class DataNode {
         this.aversion = saved.aversion();
     }
 
+    /**
+     * The stat as clients see it, which is not the stored one in two fields, exactly as
+     * ZooKeeper's DataNode.copyStat: cversion is stored as the number of creates (sequential
+     * names count those) but reported as the number of child changes, creates plus deletes,
+     * i.e. {@code 2 * creates - numChildren}; and the owner of a container or TTL node is
+     * reported as 0.
+     */
     public synchronized Stat stat() {
-        return new Stat(czxid, mzxid, ctime, mtime, version, cversion, aversion, ephemeralOwner,
-                data == null ? 0 : data.length, children.size(), pzxid);
+        int numChildren = children.size();
+        long clientOwner = EphemeralType.of(ephemeralOwner) == EphemeralType.NORMAL
+                ? ephemeralOwner : 0;
+        return new Stat(czxid, mzxid, ctime, mtime, version, cversion * 2 - numChildren,
+                aversion, clientOwner, data == null ? 0 : data.length, numChildren, pzxid);
     }
 
     /** The data; never mutated in place, so callers may keep the array but must not change it. */
@@ -83,6 +93,7 @@ public final class DataNode {
         return version;
     }
 
+    /** The stored cversion: how many children were ever created here (see {@link #stat}). */
     public synchronized int cversion() {
         return cversion;
     }

@@ -42,8 +42,7 @@ public final class DataTree {
 
     public DataTree(WatchManager watches) {
         this.watches = watches;
-        DataNode root = builtIn(ROOT, ACL.OPEN_ACL_UNSAFE);
-        root.initStat(-1, 0);
+        builtIn(ROOT, ACL.OPEN_ACL_UNSAFE);
         builtIn(ZOOKEEPER, ACL.OPEN_ACL_UNSAFE);
         builtIn(QUOTA, ACL.OPEN_ACL_UNSAFE);
         // ZooKeeper sets the config node's ACL with version -1 when it builds the tree.

@@ -7,7 +7,9 @@ import io.paddock.protocol.op.KeeperState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * All watches of the server, with ZooKeeper 3.9's firing rules.
@@ -130,6 +132,28 @@ public final class WatchManager {
         Set<Watcher> watchers = new HashSet<>(dataWatches.watchers());
         watchers.addAll(childWatches.watchers());
         return watchers.size();
+    }
+
+    /** For wchp: each watched path and the sessions watching it. */
+    public synchronized Map<String, Set<Long>> sessionsByPath() {
+        Map<String, Set<Long>> out = new TreeMap<>();
+        dataWatches.collectByPath(out);
+        childWatches.collectByPath(out);
+        return out;
+    }
+
+    /** For wchc: each watching session and its watched paths. */
+    public synchronized Map<Long, Set<String>> pathsBySession() {
+        Map<Long, Set<String>> out = new TreeMap<>();
+        dataWatches.collectBySession(out);
+        childWatches.collectBySession(out);
+        return out;
+    }
+
+    /** The wchs summary, in ZooKeeper's wording. */
+    public synchronized String describe() {
+        return watcherCount() + " connections watching " + watchedPathCount() + " paths\n"
+                + "Total watches:" + watchCount();
     }
 
     private static void emit(List<Notification> out, Set<Watcher> watchers, int type,

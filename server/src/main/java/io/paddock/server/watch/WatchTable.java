@@ -120,6 +120,21 @@ final class WatchTable {
         return n;
     }
 
+    /** Adds each watched path's watcher session ids to {@code into}. */
+    void collectByPath(Map<String, Set<Long>> into) {
+        byPath.forEach((path, watchers) -> {
+            Set<Long> ids = into.computeIfAbsent(path, p -> new java.util.TreeSet<>());
+            watchers.keySet().forEach(w -> ids.add(w.sessionId()));
+        });
+    }
+
+    /** Adds each watcher's session id and watched paths to {@code into}. */
+    void collectBySession(Map<Long, Set<String>> into) {
+        byWatcher.forEach((w, paths) ->
+                into.computeIfAbsent(w.sessionId(), id -> new java.util.TreeSet<>())
+                        .addAll(paths));
+    }
+
     Set<String> paths() {
         return byPath.keySet();
     }

@@ -1,0 +1,27 @@
+package io.paddock.server.pipeline;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts one connection's writes between submit and apply. While it is zero, the
+ * connection's reads may skip the request ring and go straight to the commit ring: nothing of
+ * theirs is still to be applied, so they cannot overtake their own session's writes (ZooKeeper's
+ * per-session FIFO), and they no longer wait behind other sessions' fsyncs.
+ *
+ * <p>Thread-safe: incremented by the connection's I/O thread, decremented by the apply thread.
+ */
+public final class WriteFence {
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    void submitted() {
+        inFlight.incrementAndGet();
+    }
+
+    void applied() {
+        inFlight.decrementAndGet();
+    }
+
+    boolean clear() {
+        return inFlight.get() == 0;
+    }
+}
