@@ -21,7 +21,6 @@ class ArchitectureTest {
     static void importClasses() {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("io.paddock");
         assertFalse(production.isEmpty());
     }
