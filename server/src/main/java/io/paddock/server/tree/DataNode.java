@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One znode: data, ACL, the persisted stat fields and the names of its children.
+ * One znode: data, ACL, the persisted stat fields and the names of its children. The ACL
+ * list is immutable and shared between nodes ({@link AclInterner}).
  *
  * <p>Thread-safe: the apply thread mutates it, other threads read it, all under this
  * node's monitor (as ZooKeeper synchronizes on its DataNode). Readers get copies.
@@ -17,7 +18,8 @@ public final class DataNode {
     private final long czxid;
     private final long ctime;
     private final long ephemeralOwner;
-    private final Set<String> children = new HashSet<>();
+    /** Empty until the first child: most znodes are leaves, and an empty HashSet is not free. */
+    private Set<String> children = Set.of();
     private byte[] data;
     private List<ACL> acl;
     private long mzxid;
@@ -29,7 +31,7 @@ public final class DataNode {
 
     DataNode(byte[] data, List<ACL> acl, long zxid, long time, long ephemeralOwner) {
         this.data = data;
-        this.acl = List.copyOf(acl);
+        this.acl = acl;
         this.czxid = zxid;
         this.mzxid = zxid;
         this.pzxid = zxid;
@@ -41,7 +43,7 @@ public final class DataNode {
     /** [storage] A node read back from a snapshot, with every persisted stat field as saved. */
     DataNode(byte[] data, List<ACL> acl, Stat saved) {
         this.data = data;
-        this.acl = List.copyOf(acl);
+        this.acl = acl;
         this.czxid = saved.czxid();
         this.mzxid = saved.mzxid();
         this.pzxid = saved.pzxid();
@@ -107,6 +109,9 @@ public final class DataNode {
     }
 
     synchronized void addChild(String name, int newCversion, long zxid) {
+        if (children.isEmpty()) {
+            children = new HashSet<>(4);
+        }
         children.add(name);
         // A replayed create may carry an older cversion than a fuzzy snapshot holds.
         if (newCversion > cversion) {
@@ -123,7 +128,9 @@ public final class DataNode {
     }
 
     synchronized void removeChild(String name, long zxid) {
-        children.remove(name);
+        if (!children.isEmpty() && children.remove(name) && children.isEmpty()) {
+            children = Set.of();
+        }
         if (zxid > pzxid) {
             pzxid = zxid;
         }
@@ -139,7 +146,7 @@ public final class DataNode {
     }
 
     synchronized void setAcl(List<ACL> newAcl, int newAversion) {
-        acl = List.copyOf(newAcl);
+        acl = newAcl;
         aversion = newAversion;
     }
 

@@ -32,6 +32,7 @@ public final class DataTree {
     public static final String CONFIG = "/zookeeper/config";
 
     private final WatchManager watches;
+    private final AclInterner acls = new AclInterner();
     private final ConcurrentHashMap<String, DataNode> nodes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Set<String>> ephemerals = new ConcurrentHashMap<>();
     private final Set<String> containers = ConcurrentHashMap.newKeySet();
@@ -174,7 +175,7 @@ public final class DataTree {
         if (parentPath != null && parent == null) {
             throw new IllegalStateException("restoring " + path + " before its parent");
         }
-        DataNode node = new DataNode(data, acl, saved);
+        DataNode node = new DataNode(data, acls.intern(acl), saved);
         DataNode old = nodes.put(path, node);
         if (old != null) {
             dataSize -= size(path, old.data());
@@ -208,7 +209,7 @@ public final class DataTree {
             parent.raiseCversion(parentCVersion, zxid);
             return ErrorCode.NODE_EXISTS;
         }
-        DataNode child = new DataNode(data, acl, zxid, time, owner);
+        DataNode child = new DataNode(data, acls.intern(acl), zxid, time, owner);
         nodes.put(path, child);
         parent.addChild(Paths.name(path), parentCVersion, zxid);
         dataSize += size(path, data);
@@ -272,7 +273,7 @@ public final class DataTree {
         if (n == null) {
             return null;
         }
-        n.setAcl(acl, version);
+        n.setAcl(acls.intern(acl), version);
         return n.stat();
     }
 
@@ -283,7 +284,7 @@ public final class DataTree {
     }
 
     private DataNode builtIn(String path, List<ACL> acl) {
-        DataNode node = new DataNode(new byte[0], acl, 0, 0, 0);
+        DataNode node = new DataNode(new byte[0], acls.intern(acl), 0, 0, 0);
         nodes.put(path, node);
         String parent = Paths.parent(path);
         if (parent != null) {
