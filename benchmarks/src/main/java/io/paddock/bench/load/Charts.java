@@ -20,6 +20,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -68,10 +69,7 @@ final class Charts {
         }
         JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data);
         CategoryPlot plot = chart.getCategoryPlot();
-        LogAxis log = new LogAxis(axis);
-        log.setNumberFormatOverride(new DecimalFormat("#,##0"));
-        log.setSmallestValue(1);
-        plot.setRangeAxis(log);
+        plot.setRangeAxis(decades(axis, new DecimalFormat("#,##0"), 1));
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         BarRenderer bars = (BarRenderer) plot.getRenderer();
         bars.setBase(1);
@@ -99,14 +97,9 @@ final class Charts {
                 + r.row().name() + " " + r.row().shape() + " (all repeats)", "percentile",
                 "latency, microseconds (log scale)", data);
         XYPlot plot = chart.getXYPlot();
-        LogAxis x = new LogAxis("percentile");
-        x.setNumberFormatOverride(new PercentileFormat());
-        x.setSmallestValue(1);
-        plot.setDomainAxis(x);
-        LogAxis y = new LogAxis("latency, microseconds (log scale)");
-        y.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
-        y.setSmallestValue(0.1);
-        plot.setRangeAxis(y);
+        plot.setDomainAxis(decades("percentile", new PercentileFormat(), 1));
+        plot.setRangeAxis(decades("latency, microseconds (log scale)",
+                new DecimalFormat("#,##0.#"), 0.1));
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         lines.setSeriesPaint(0, PADDOCK);
         lines.setSeriesPaint(1, ZOOKEEPER);
@@ -119,6 +112,17 @@ final class Charts {
         style(chart);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
         return file;
+    }
+
+    /** A log axis ticked once per decade, so labels are round numbers (or round percentiles). */
+    private static LogAxis decades(String label, NumberFormat format, double smallest) {
+        LogAxis axis = new LogAxis(label);
+        axis.setNumberFormatOverride(format);
+        axis.setSmallestValue(smallest);
+        axis.setAutoTickUnitSelection(false);
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setMinorTickMarksVisible(true);
+        return axis;
     }
 
     /** Percentile p is plotted at 1/(1-p), so 90%, 99%, 99.9% are evenly spaced on a log axis. */
