@@ -41,14 +41,15 @@ public enum Mode {
                 rows.add(new RowSpec("session churn", RowKind.SESSION_CHURN, 2, 1, 10));
             }
             case QUICK -> {
-                rows.add(new RowSpec("create", RowKind.CREATE, sessions, outstanding, 30_000));
-                rows.add(new RowSpec("setData", RowKind.SET_DATA, sessions, outstanding, 30_000));
-                rows.add(new RowSpec("getData", RowKind.GET_DATA, sessions, outstanding, 60_000));
-                rows.add(new RowSpec("mix 90/10", RowKind.MIXED, sessions, outstanding, 60_000));
-                rows.add(new RowSpec("getData 1x1", RowKind.GET_DATA, 1, 1, 3_000));
-                rows.add(new RowSpec("setData 1x1", RowKind.SET_DATA, 1, 1, 1_000));
-                rows.add(new RowSpec("watch", RowKind.WATCH, 1, 1, 500));
-                rows.add(new RowSpec("session churn", RowKind.SESSION_CHURN, 4, 1, 200));
+                rows.add(new RowSpec("create", RowKind.CREATE, sessions, outstanding, 60_000));
+                rows.add(new RowSpec("setData", RowKind.SET_DATA, sessions, outstanding, 60_000));
+                rows.add(new RowSpec("getData", RowKind.GET_DATA, sessions, outstanding, 150_000));
+                rows.add(new RowSpec("exists", RowKind.EXISTS, sessions, outstanding, 150_000));
+                rows.add(new RowSpec("mix 90/10", RowKind.MIXED, sessions, outstanding, 150_000));
+                rows.add(new RowSpec("getData 1x1", RowKind.GET_DATA, 1, 1, 5_000));
+                rows.add(new RowSpec("setData 1x1", RowKind.SET_DATA, 1, 1, 3_000));
+                rows.add(new RowSpec("watch", RowKind.WATCH, 1, 1, 1_000));
+                rows.add(new RowSpec("session churn", RowKind.SESSION_CHURN, 4, 1, 300));
             }
             case FULL -> {
                 rows.add(new RowSpec("create", RowKind.CREATE, sessions, outstanding, 200_000));
