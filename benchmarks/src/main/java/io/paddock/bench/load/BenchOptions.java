@@ -22,8 +22,8 @@ public record BenchOptions(Mode mode, int sessions, int outstanding, int repeats
             "SideBySide [--mode smoke|quick|full] [--sessions N] [--outstanding N] [--repeats N]",
             "           [--heap-mb MB] [--tick-time MS] [--out DIR]",
             "  defaults: --mode quick --sessions 16 --outstanding 64 --heap-mb 1024",
-            "            --tick-time 2000 --out target/bench-report (repeats: smoke 1, quick 2,"
-                    + " full 3)");
+            "            --tick-time 2000 --out benchmarks/target/bench-report",
+            "  (repeats: smoke 1, quick 2, full 3)");
 
     /** The rows this run measures. */
     public List<RowSpec> rows() {
@@ -38,7 +38,7 @@ public record BenchOptions(Mode mode, int sessions, int outstanding, int repeats
         Integer repeats = null;
         int heapMb = 1024;
         int tickTime = 2000;
-        Path out = Path.of("target", "bench-report");
+        Path out = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -58,7 +58,8 @@ public record BenchOptions(Mode mode, int sessions, int outstanding, int repeats
         }
         return new BenchOptions(mode, sessions, outstanding,
                 repeats == null ? mode.repeats() : repeats, new ServerSettings(tickTime, heapMb),
-                out, "SideBySide " + String.join(" ", args));
+                out == null ? ChildClasspaths.fromBuild().defaultReportDir() : out,
+                "SideBySide " + String.join(" ", args));
     }
 
     private static int positive(String flag, String v) {

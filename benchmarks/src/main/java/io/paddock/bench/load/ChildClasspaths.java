@@ -44,6 +44,11 @@ public final class ChildClasspaths {
         }
     }
 
+    /** Where reports go unless told otherwise: the benchmarks module's target/bench-report. */
+    public Path defaultReportDir() {
+        return Path.of(build.getProperty("report.dir"));
+    }
+
     /** The Apache ZooKeeper version the build resolved. */
     public String zookeeperVersion() {
         return build.getProperty("zookeeper.version");
