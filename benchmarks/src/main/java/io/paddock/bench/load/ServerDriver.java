@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,6 +88,11 @@ final class ServerDriver implements AutoCloseable {
 
     /** Runs one repeat of a row and samples the server around it. */
     Measurement measure(RowSpec row) throws InterruptedException, KeeperException {
+        if (!server.isAlive()) {
+            // Counted, not dropped: every request of the row failed because the server is gone.
+            return new Measurement(new RowOutcome(row.ops(), 0, Map.of("SERVER_EXITED",
+                    row.ops()), 0, new Histogram(3)), 0, 0);
+        }
         server.resetPeakRss();
         ProcStats before = server.stats();
         RowOutcome outcome = switch (row.kind()) {
@@ -99,12 +106,17 @@ final class ServerDriver implements AutoCloseable {
         return new Measurement(outcome, after.cpuNanos() - before.cpuNanos(), after.peakRssKb());
     }
 
-    private RowOutcome asyncLoad(RowSpec row) throws InterruptedException, KeeperException {
+    private RowOutcome asyncLoad(RowSpec row) throws InterruptedException {
         String parent = null;
         if (row.kind() == RowKind.CREATE) {
             parent = Keyspace.ROOT + "/c" + (createParents++);
-            sessions.get(0).create(parent, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
-                    CreateMode.PERSISTENT);
+            try {
+                sessions.get(0).create(parent, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.PERSISTENT);
+            } catch (KeeperException e) {
+                return new RowOutcome(row.ops(), 0, Map.of(e.code().name(), row.ops()), 0,
+                        new Histogram(3));
+            }
         }
         List<ZooKeeper> used = sessions.subList(0, Math.min(row.sessions(), sessions.size()));
         return new AsyncLoad(row.kind(), row.ops(), keys, parent)

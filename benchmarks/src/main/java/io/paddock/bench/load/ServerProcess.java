@@ -28,6 +28,7 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Path workDir;
     private boolean closed;
+    private ProcStats lastStats = new ProcStats(0, 0);
 
     private ServerProcess(ServerKind kind, Process process, int port, Path workDir) {
         this.kind = kind;
@@ -65,6 +66,8 @@ public final class ServerProcess implements AutoCloseable {
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xms" + settings.heapMb() + "m");
         cmd.add("-Xmx" + settings.heapMb() + "m");
+        // An out-of-memory server should stop and say so, not limp on; the same for both.
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-Dlogback.configurationFile=" + logback);
         cmd.add("-cp");
         cmd.add(classpath);
@@ -152,9 +155,21 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** CPU time and peak RSS of the child so far. */
-    public ProcStats stats() {
-        return ProcStats.read(process.pid());
+    /** CPU time and peak RSS of the child so far; the last reading once it has exited. */
+    public synchronized ProcStats stats() {
+        if (process.isAlive()) {
+            try {
+                lastStats = ProcStats.read(process.pid());
+            } catch (java.io.UncheckedIOException exitedJustNow) {
+                // keep the last reading
+            }
+        }
+        return lastStats;
+    }
+
+    /** Whether the child is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Starts a new peak-RSS window (best effort). */
@@ -168,6 +183,12 @@ public final class ServerProcess implements AutoCloseable {
             return;
         }
         closed = true;
+        if (!process.isAlive()) {
+            // It died on its own: keep its logs for whoever reads the report.
+            System.err.println(kind.label() + " exited with " + process.exitValue()
+                    + " during the run; its logs are kept in " + workDir + "\n" + consoleTail());
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
