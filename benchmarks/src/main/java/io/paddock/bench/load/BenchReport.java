@@ -1,0 +1,55 @@
+package io.paddock.bench.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A finished side-by-side run: the options, the rows, and the facts a reader needs to read the
+ * figures right. Immutable once built.
+ *
+ * @param options what was asked for
+ * @param rows every row, in run order
+ * @param environment one line per fact about the machine and the versions
+ */
+public record BenchReport(BenchOptions options, List<RowResult> rows, List<String> environment) {
+
+    /** Whether any request of any row failed or went unanswered. */
+    public boolean hasErrors() {
+        return rows.stream().anyMatch(r -> r.summary(ServerKind.PADDOCK).errorCount() > 0
+                || r.summary(ServerKind.ZOOKEEPER).errorCount() > 0);
+    }
+
+    /** What must be printed beside the figures so nobody misreads them. */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        notes.add("Paddock keeps data IN MEMORY ONLY in this build: its persist stage is a no-op "
+                + "until durable storage lands, while ZooKeeper fsyncs every write batch "
+                + "(forceSync=yes). Write rows (create, setData, mix, watch, session churn) "
+                + "therefore compare in-memory Paddock with durable ZooKeeper.");
+        notes.add(String.format(Locale.ROOT, "%d CPU cores shared by the client, both servers "
+                + "and whatever else runs on the machine: the client's own CPU is part of every "
+                + "figure and the figures are noisy. Ops per server CPU-second is the steadier "
+                + "comparison.", Runtime.getRuntime().availableProcessors()));
+        notes.add(String.format(Locale.ROOT, "Both servers run at once as child JVMs (-Xms/-Xmx "
+                + "%d MB, tickTime %d ms, the same zoo.cfg); warm-up is not counted; each row is "
+                + "repeated %d time(s), alternating which server goes first, and the median is "
+                + "shown with its [min-max].", options.settings().heapMb(),
+                options.settings().tickTimeMs(), options.repeats()));
+        notes.add(errorNote());
+        return notes;
+    }
+
+    private String errorNote() {
+        if (!hasErrors()) {
+            return "No errors: both servers answered every request.";
+        }
+        return "THIS RUN HAD ERRORS: " + rows.stream()
+                .flatMap(r -> List.of(ServerKind.values()).stream()
+                        .filter(k -> r.summary(k).errorCount() > 0)
+                        .map(k -> r.row().name() + " on " + k.label() + " "
+                                + r.summary(k).errors()))
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,145 @@
+package io.paddock.bench.load;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+
+/**
+ * Drives one server under test: holds its client sessions (the official ZooKeeper client,
+ * default socket), lays out the keyspace, and measures rows while sampling the server's CPU
+ * and RSS around each repeat.
+ *
+ * <p>Not thread-safe: used by the benchmark's main thread only.
+ */
+final class ServerDriver implements AutoCloseable {
+    private static final int SESSION_TIMEOUT_MS = 30_000;
+
+    private final ServerProcess server;
+    private final Keyspace keys;
+    private final Duration rowTimeout;
+    private final List<ZooKeeper> sessions = new ArrayList<>();
+    private int createParents;
+
+    ServerDriver(ServerProcess server, Keyspace keys, Duration rowTimeout) {
+        this.server = server;
+        this.keys = keys;
+        this.rowTimeout = rowTimeout;
+    }
+
+    ServerKind kind() {
+        return server.kind();
+    }
+
+    /** Opens the sessions and creates /bench, its keyspace and the watch and churn parents. */
+    void prepare(int sessionCount) throws IOException, InterruptedException, KeeperException {
+        for (int i = 0; i < sessionCount; i++) {
+            sessions.add(connect());
+        }
+        ZooKeeper zk = sessions.get(0);
+        for (String p : List.of(Keyspace.ROOT, Keyspace.KEYS, watchPath(), churnParent())) {
+            zk.create(p, keys.value(), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        }
+        createAll(zk, keys.keys());
+    }
+
+    private ZooKeeper connect() throws IOException, InterruptedException {
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper zk = new ZooKeeper(server.connectString(), SESSION_TIMEOUT_MS, event -> {
+            if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        });
+        if (!connected.await(SESSION_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+            zk.close();
+            throw new IOException(server.kind().label() + " did not accept a session; its log:\n"
+                    + server.consoleTail());
+        }
+        return zk;
+    }
+
+    private void createAll(ZooKeeper zk, List<String> paths) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(paths.size());
+        AtomicInteger failed = new AtomicInteger();
+        for (String p : paths) {
+            zk.create(p, keys.value(), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
+                    (rc, path, ctx, name) -> {
+                        if (rc != 0) {
+                            failed.incrementAndGet();
+                        }
+                        done.countDown();
+                    }, null);
+        }
+        if (!done.await(rowTimeout.toMillis(), TimeUnit.MILLISECONDS) || failed.get() > 0) {
+            throw new IllegalStateException(server.kind().label() + " could not create the "
+                    + "keyspace (" + failed.get() + " failed)");
+        }
+    }
+
+    /** Runs one repeat of a row and samples the server around it. */
+    Measurement measure(RowSpec row) throws InterruptedException, KeeperException {
+        if (!server.isAlive()) {
+            // Counted, not dropped: every request of the row failed because the server is gone.
+            return new Measurement(new RowOutcome(row.ops(), 0, Map.of("SERVER_EXITED",
+                    row.ops()), 0, new Histogram(3)), 0, 0);
+        }
+        server.resetPeakRss();
+        ProcStats before = server.stats();
+        RowOutcome outcome = switch (row.kind()) {
+            case WATCH -> new WatchLatency(sessions.get(0), sessions.get(1), watchPath(),
+                    keys.value()).run(row.ops(), rowTimeout);
+            case SESSION_CHURN -> new SessionChurn(server.connectString(), churnParent(),
+                    keys.value()).run(row.ops(), row.sessions(), rowTimeout);
+            default -> asyncLoad(row);
+        };
+        ProcStats after = server.stats();
+        return new Measurement(outcome, after.cpuNanos() - before.cpuNanos(), after.peakRssKb());
+    }
+
+    private RowOutcome asyncLoad(RowSpec row) throws InterruptedException {
+        String parent = null;
+        if (row.kind() == RowKind.CREATE) {
+            parent = Keyspace.ROOT + "/c" + (createParents++);
+            try {
+                sessions.get(0).create(parent, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.PERSISTENT);
+            } catch (KeeperException e) {
+                return new RowOutcome(row.ops(), 0, Map.of(e.code().name(), row.ops()), 0,
+                        new Histogram(3));
+            }
+        }
+        List<ZooKeeper> used = sessions.subList(0, Math.min(row.sessions(), sessions.size()));
+        return new AsyncLoad(row.kind(), row.ops(), keys, parent)
+                .run(used, row.outstanding(), rowTimeout);
+    }
+
+    private static String watchPath() {
+        return Keyspace.ROOT + "/watched";
+    }
+
+    private static String churnParent() {
+        return Keyspace.ROOT + "/churn";
+    }
+
+    @Override
+    public void close() {
+        for (ZooKeeper zk : sessions) {
+            try {
+                zk.close(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        sessions.clear();
+    }
+}

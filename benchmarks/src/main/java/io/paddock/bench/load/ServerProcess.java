@@ -1,0 +1,214 @@
+package io.paddock.bench.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One server under test running as a child JVM on 127.0.0.1, an ephemeral port and a temporary
+ * data directory. {@link #close()} stops it (SIGTERM, then SIGKILL) and deletes the directory.
+ *
+ * <p>Thread-safe: close may race with a shutdown hook and is idempotent.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private static final long START_TIMEOUT_MS = 90_000;
+
+    private final ServerKind kind;
+    private final Process process;
+    private final int port;
+    private final Path workDir;
+    private boolean closed;
+    private ProcStats lastStats = new ProcStats(0, 0);
+
+    private ServerProcess(ServerKind kind, Process process, int port, Path workDir) {
+        this.kind = kind;
+        this.process = process;
+        this.port = port;
+        this.workDir = workDir;
+    }
+
+    /** Starts the server and returns once its client port accepts connections. */
+    public static ServerProcess start(ServerKind kind, ServerSettings settings, String classpath) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("paddock-bench-" + kind.name().toLowerCase() + "-");
+            int port = freePort();
+            Path dataDir = Files.createDirectories(dir.resolve("data"));
+            Path cfg = Files.writeString(dir.resolve("zoo.cfg"), settings.zooCfg(port, dataDir));
+            Path logback = Files.writeString(dir.resolve("logback.xml"),
+                    ServerSettings.logbackXml(dir.resolve("server.log")));
+            Process p = new ProcessBuilder(command(kind, settings, classpath, cfg, logback))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("console.log").toFile())
+                    .start();
+            ServerProcess server = new ServerProcess(kind, p, port, dir);
+            server.awaitServing();
+            return server;
+        } catch (IOException e) {
+            deleteQuietly(dir);
+            throw new UncheckedIOException("cannot start " + kind.label(), e);
+        }
+    }
+
+    private static List<String> command(ServerKind kind, ServerSettings settings,
+            String classpath, Path cfg, Path logback) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-Xms" + settings.heapMb() + "m");
+        cmd.add("-Xmx" + settings.heapMb() + "m");
+        // An out-of-memory server should stop and say so, not limp on; the same for both.
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.add("-Dlogback.configurationFile=" + logback);
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(kind.mainClass());
+        cmd.addAll(kind.programArgs(cfg));
+        return cmd;
+    }
+
+    private void awaitServing() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                close();
+                throw new IllegalStateException(kind.label() + " exited with "
+                        + process.exitValue() + " before listening; console:\n" + consoleTail());
+            }
+            if (serving()) {
+                return;
+            }
+            pause();
+        }
+        String tail = consoleTail();
+        close();
+        throw new IllegalStateException(kind.label() + " did not listen on port " + port
+                + " within " + START_TIMEOUT_MS + " ms; console:\n" + tail);
+    }
+
+    /**
+     * Whether the server answers {@code srvr} with its mode: an open port is not enough, since
+     * ZooKeeper accepts connections and closes them until its first snapshot is written.
+     */
+    private boolean serving() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            s.setSoTimeout(2_000);
+            s.getOutputStream().write("srvr".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            return reply.contains("Mode:");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            // Polling a child process's port: there is nothing to wait on but time.
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting a server", e);
+        }
+    }
+
+    /** The last lines of the child's console and log file, for error messages. */
+    public String consoleTail() {
+        StringBuilder out = new StringBuilder();
+        for (String name : List.of("console.log", "server.log")) {
+            try {
+                List<String> lines = Files.readAllLines(workDir.resolve(name));
+                lines.subList(Math.max(0, lines.size() - 40), lines.size())
+                        .forEach(l -> out.append(l).append('\n'));
+            } catch (IOException e) {
+                out.append("(no ").append(name).append(")\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    public ServerKind kind() {
+        return kind;
+    }
+
+    public String connectString() {
+        return "127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** CPU time and peak RSS of the child so far; the last reading once it has exited. */
+    public synchronized ProcStats stats() {
+        if (process.isAlive()) {
+            try {
+                lastStats = ProcStats.read(process.pid());
+            } catch (java.io.UncheckedIOException exitedJustNow) {
+                // keep the last reading
+            }
+        }
+        return lastStats;
+    }
+
+    /** Whether the child is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Starts a new peak-RSS window (best effort). */
+    public void resetPeakRss() {
+        ProcStats.resetPeakRss(process.pid());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!process.isAlive()) {
+            // It died on its own: keep its logs for whoever reads the report.
+            System.err.println(kind.label() + " exited with " + process.exitValue()
+                    + " during the run; its logs are kept in " + workDir + "\n" + consoleTail());
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        deleteQuietly(workDir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp directory is harmless.
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.paddock.bench.load;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.zookeeper.KeeperException;
+
+/**
+ * Runs Paddock and Apache ZooKeeper side by side: both as child JVMs on 127.0.0.1 with the same
+ * zoo.cfg and heap, both driven by the official ZooKeeper client's async API, row by row, and
+ * prints the table with Paddock/ZooKeeper ratios; writes CSV, JSON and PNG charts under the
+ * output directory.
+ *
+ * <p>Not thread-safe: one run at a time from the calling thread. Child processes are stopped in
+ * a finally block and by a shutdown hook, whichever comes first.
+ */
+public final class SideBySide {
+    private static final int KEYS = 1_000;
+    private static final int VALUE_BYTES = 100;
+
+    private final BenchOptions options;
+    private final PrintStream out;
+
+    public SideBySide(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The benchmark's own logging config: the ZooKeeper client logs every session at INFO.
+        System.setProperty("logback.configurationFile", "bench-logback.xml");
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("SideBySide: " + e.getMessage() + "\n" + BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        BenchReport report = new SideBySide(options, System.out).run();
+        System.exit(report.hasErrors() ? 1 : 0);
+    }
+
+    /** Runs every row against both servers and writes the report. */
+    public BenchReport run() throws IOException, InterruptedException, KeeperException {
+        // Charts render off-screen; this must precede the first AWT class load.
+        System.setProperty("java.awt.headless", "true");
+        ChildClasspaths classpaths = ChildClasspaths.fromBuild();
+        List<RowResult> results = new ArrayList<>();
+        Map<ServerKind, ServerProcess> servers = new EnumMap<>(ServerKind.class);
+        Map<ServerKind, ServerDriver> drivers = new EnumMap<>(ServerKind.class);
+        Thread reaper = new Thread(() -> servers.values().forEach(ServerProcess::close),
+                "bench-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
+        try {
+            for (ServerKind k : ServerKind.values()) {
+                servers.put(k, ServerProcess.start(k, options.settings(), classpaths.classpath(k)));
+                drivers.put(k, prepare(servers.get(k)));
+            }
+            for (RowSpec row : options.rows()) {
+                results.add(measure(row, drivers));
+            }
+        } finally {
+            drivers.values().forEach(ServerDriver::close);
+            servers.values().forEach(ServerProcess::close);
+            removeHook(reaper);
+        }
+        BenchReport report = new BenchReport(options, results, environment(classpaths));
+        write(report);
+        return report;
+    }
+
+    private ServerDriver prepare(ServerProcess server)
+            throws IOException, InterruptedException, KeeperException {
+        Duration timeout = Duration.ofMinutes(options.mode() == Mode.SMOKE ? 1 : 5);
+        ServerDriver driver = new ServerDriver(server, new Keyspace(KEYS, VALUE_BYTES), timeout);
+        int pool = Math.max(2, options.rows().stream().filter(r -> r.kind() != RowKind
+                .SESSION_CHURN).mapToInt(RowSpec::sessions).max().orElse(1));
+        driver.prepare(pool);
+        long warm = options.mode().warmUpOps();
+        int s = options.sessions();
+        int o = options.outstanding();
+        progress("%s (pid %d) warming up with %d requests", server.kind().label(), server.pid(),
+                warm + warm / 4);
+        driver.measure(new RowSpec("warm-up mix", RowKind.MIXED, s, o, warm));
+        driver.measure(new RowSpec("warm-up create", RowKind.CREATE, s, o, Math.max(1, warm / 4)));
+        return driver;
+    }
+
+    private RowResult measure(RowSpec row, Map<ServerKind, ServerDriver> drivers)
+            throws InterruptedException, KeeperException {
+        RowResult result = new RowResult(row);
+        ServerKind[] kinds = ServerKind.values();
+        for (int rep = 0; rep < options.repeats(); rep++) {
+            for (int i = 0; i < kinds.length; i++) {
+                // Alternate who goes first so drift in the machine's load hits both alike.
+                ServerKind k = kinds[(i + rep) % kinds.length];
+                Measurement m = drivers.get(k).measure(row);
+                result.add(k, m);
+                progress("%-14s %-6s rep %d %-9s %10.0f ops/s  p99 %8.0f us  cpu %6.2f s  "
+                        + "errors %d", row.name(), row.shape(), rep + 1, k.label(),
+                        m.outcome().opsPerSecond(),
+                        m.outcome().latencyNanos().getTotalCount() == 0 ? 0
+                                : m.outcome().latencyNanos().getValueAtPercentile(99) / 1e3,
+                        m.serverCpuNanos() / 1e9, m.outcome().errorCount());
+            }
+        }
+        return result;
+    }
+
+    private void write(BenchReport report) throws IOException {
+        Files.createDirectories(options.outputDir());
+        new ReportTable().print(report, out);
+        new CsvReport().write(report, options.outputDir().resolve("report.csv"));
+        new JsonReport().write(report, options.outputDir().resolve("report.json"));
+        new Charts().write(report, options.outputDir());
+        out.println();
+        out.println("Report written to " + options.outputDir().toAbsolutePath()
+                + " (report.csv, report.json, *.png)");
+    }
+
+    private List<String> environment(ChildClasspaths classpaths) {
+        Runtime rt = Runtime.getRuntime();
+        return List.of(
+                "Paddock " + classpaths.paddockVersion() + " (this build, standalone) vs Apache "
+                        + "ZooKeeper " + classpaths.zookeeperVersion() + " (standalone, "
+                        + "ZooKeeperServerMain)",
+                String.format(Locale.ROOT, "client: official ZooKeeper %s Java client, async "
+                        + "API; %d x %d sessions x outstanding; %d-byte values; %d keys",
+                        classpaths.zookeeperVersion(), options.sessions(), options.outstanding(),
+                        VALUE_BYTES, KEYS),
+                "Paddock server from " + classpaths.classpath(ServerKind.PADDOCK).split(":")[0],
+                String.format(Locale.ROOT, "machine: %d cores, Java %s; mode %s; run at %s",
+                        rt.availableProcessors(), Runtime.version(),
+                        options.mode().name().toLowerCase(Locale.ROOT), Instant.now()));
+    }
+
+    private void progress(String format, Object... args) {
+        out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+        out.flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or has run; the children are being stopped either way.
+        }
+    }
+}
