@@ -1,5 +1,7 @@
 /**
- * Paddock's own ZooKeeper-protocol client. For now, the pieces every client needs first: the
- * connect string and znode path validation.
+ * Paddock's ZooKeeper-protocol client: {@link io.paddock.client.PaddockClient} and its builder,
+ * connection states and listeners, watchers, create modes. Znode metadata and ACLs are the
+ * protocol's records ({@link io.paddock.protocol.Stat}, {@link io.paddock.protocol.ACL},
+ * {@link io.paddock.protocol.Id}).
  */
 package io.paddock.client;

@@ -1,0 +1,44 @@
+package io.paddock.client;
+
+/** How a node is created; the numbers are ZooKeeper's CreateMode flags on the wire. */
+public enum CreateMode {
+    PERSISTENT(0, false, false),
+    EPHEMERAL(1, true, false),
+    PERSISTENT_SEQUENTIAL(2, false, true),
+    EPHEMERAL_SEQUENTIAL(3, true, true),
+    /** A persistent node the server deletes once its last child is gone. */
+    CONTAINER(4, false, false),
+    /** A persistent node the server deletes after its TTL if it has no children. */
+    PERSISTENT_WITH_TTL(5, false, false),
+    PERSISTENT_SEQUENTIAL_WITH_TTL(6, false, true);
+
+    private final int flag;
+    private final boolean ephemeral;
+    private final boolean sequential;
+
+    CreateMode(int flag, boolean ephemeral, boolean sequential) {
+        this.flag = flag;
+        this.ephemeral = ephemeral;
+        this.sequential = sequential;
+    }
+
+    public int flag() {
+        return flag;
+    }
+
+    public boolean isEphemeral() {
+        return ephemeral;
+    }
+
+    public boolean isSequential() {
+        return sequential;
+    }
+
+    public boolean isContainer() {
+        return this == CONTAINER;
+    }
+
+    public boolean isTtl() {
+        return this == PERSISTENT_WITH_TTL || this == PERSISTENT_SEQUENTIAL_WITH_TTL;
+    }
+}

@@ -1,0 +1,2 @@
+/** A zkCli-like interactive shell over {@code PaddockClient}. */
+package io.paddock.client.cli;

@@ -1,0 +1,33 @@
+package io.paddock.client.testing;
+
+import io.paddock.server.testing.PaddockTestingServer;
+import java.net.InetSocketAddress;
+
+/** Paddock's standalone server on an ephemeral port. */
+public final class PaddockTestServer implements TestServer {
+    private final PaddockTestingServer server;
+
+    public PaddockTestServer(int tickTime) {
+        this.server = PaddockTestingServer.builder().tickTime(tickTime).start();
+    }
+
+    @Override
+    public String connectString() {
+        return server.connectString();
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", server.port());
+    }
+
+    @Override
+    public boolean supportsTtl() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,16 @@
+package io.paddock.client.testing;
+
+import java.net.InetSocketAddress;
+
+/** A server the client tests run against: Paddock's or Apache ZooKeeper's, in this JVM. */
+public interface TestServer extends AutoCloseable {
+    String connectString();
+
+    InetSocketAddress address();
+
+    /** Whether TTL nodes are enabled (ZooKeeper needs a system property we do not set). */
+    boolean supportsTtl();
+
+    @Override
+    void close();
+}
