@@ -141,10 +141,16 @@ final class LockInternals {
         if (path == null) {
             return;
         }
+        // An interrupted waiter must still take its node out of the queue.
+        boolean interrupted = Thread.interrupted();
         try {
             release(path);
         } catch (PaddockException e) {
             // guaranteed delete keeps trying in the background
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
