@@ -25,8 +25,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * date by one persistent recursive watch on the root.
  *
  * <p>Guarantees: after {@link #start()} every node present is reported ADDED, then INITIALIZED
- * once; later changes follow as ADDED, UPDATED and REMOVED, in the order the server made them
- * (events and reads travel on one session, so a read never overtakes an earlier change). A node
+ * once; later changes follow as ADDED, UPDATED and REMOVED, in the order the server made them:
+ * each watch event is answered by a read (or an exists call for a deletion) issued at once, and
+ * replies on one session come back in the order the calls were made. (A new node's children
+ * found by listing it are reported after it, possibly after changes made later elsewhere.) A node
  * changed several times between two reads may be reported once, with its latest state; a
  * node's reported {@code mzxid} never goes backwards. After a reconnect (or a new session) the
  * cache re-reads the whole subtree and reports the differences, so it converges on the server's
@@ -144,11 +146,32 @@ public final class TreeCache implements AutoCloseable {
         switch (event.type()) {
             case NODE_CREATED -> refresh(event.path(), depth(event.path()));
             case NODE_DATA_CHANGED -> loadData(event.path());
-            case NODE_DELETED -> removeSubtree(event.path());
+            case NODE_DELETED -> confirmDeleted(event.path());
             default -> {
                 // removal notices and session expiry: the reconnect handler re-reads
             }
         }
+    }
+
+    /**
+     * Reports a deletion only when an exists call issued now answers: replies come in the order
+     * the calls were made, so the REMOVED event cannot overtake the reads started for earlier
+     * events, and a node re-created meanwhile is read instead.
+     */
+    private void confirmDeleted(String path) {
+        pending++;
+        client.async().checkExists().forPath(path).whenComplete((stat, error) -> {
+            synchronized (this) {
+                if (!closed && error == null) {
+                    if (stat == null) {
+                        removeSubtree(path);
+                    } else {
+                        refresh(path, depth(path));
+                    }
+                }
+                done();
+            }
+        });
     }
 
     private void refresh(String path, int depth) {

@@ -122,5 +122,10 @@ public abstract class RecipeTestBase {
         public void expire() {
             proxy.cut();
         }
+
+        /** Lets the client connect again; after an expiry it gets a new session. */
+        public void restore() {
+            proxy.restore();
+        }
     }
 }
