@@ -26,6 +26,9 @@ public final class ClusterMembership implements AutoCloseable {
     private final TreeCache cache;
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch initialized = new CountDownLatch(1);
+    /** Monitor that view changes notify; guards {@code changeCount}. */
+    private final Object changes = new Object();
+    private long changeCount;
 
     public ClusterMembership(PaddockClient client, String groupPath) {
         this.groupPath = ZNodePaths.makePath(groupPath);
@@ -54,6 +57,30 @@ public final class ClusterMembership implements AutoCloseable {
         return out;
     }
 
+    /** Waits until {@code memberId} is in the view; false if {@code max} passed first. */
+    public boolean awaitMember(String memberId, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            long seen;
+            synchronized (changes) {
+                seen = changeCount;
+            }
+            // isUp takes the cache's lock, which events hold while they take ours: never nest.
+            if (isUp(memberId)) {
+                return true;
+            }
+            synchronized (changes) {
+                while (changeCount == seen) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(changes, left);
+                }
+            }
+        }
+    }
+
     public boolean isUp(String memberId) {
         return cache.current(ZNodePaths.makePath(groupPath, memberId)).isPresent();
     }
@@ -64,6 +91,10 @@ public final class ClusterMembership implements AutoCloseable {
     }
 
     private void onCacheEvent(TreeCacheEvent event) {
+        synchronized (changes) {
+            changeCount++;
+            changes.notifyAll();
+        }
         if (event.type() == TreeCacheEvent.Type.INITIALIZED) {
             initialized.countDown();
             return;

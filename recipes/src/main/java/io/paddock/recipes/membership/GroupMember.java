@@ -19,10 +19,12 @@ import java.util.Map;
 public final class GroupMember implements AutoCloseable {
     private final EphemeralNode node;
     private final ClusterMembership view;
+    private final String memberId;
 
     public GroupMember(PaddockClient client, String groupPath, String memberId, byte[] payload) {
         this.node = new EphemeralNode(client, ZNodePaths.makePath(groupPath, memberId), payload);
         this.view = new ClusterMembership(client, groupPath);
+        this.memberId = memberId;
     }
 
     /** Joins the group and starts the view, both in the background. */
@@ -32,9 +34,14 @@ public final class GroupMember implements AutoCloseable {
         return this;
     }
 
-    /** Waits until our node was first created; false if {@code max} passed. */
+    /**
+     * Waits until our node was first created and our own view shows it, so {@link #members()}
+     * includes this member; false if {@code max} passed.
+     */
     public boolean awaitJoined(Duration max) throws InterruptedException {
-        return node.awaitCreated(max);
+        long deadline = System.nanoTime() + max.toNanos();
+        return node.awaitCreated(max)
+                && view.awaitMember(memberId, Duration.ofNanos(deadline - System.nanoTime()));
     }
 
     /** Publishes a new payload (health, load...). */
