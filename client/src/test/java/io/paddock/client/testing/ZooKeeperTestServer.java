@@ -17,6 +17,9 @@ public final class ZooKeeperTestServer implements TestServer {
         try {
             Path dir = Files.createTempDirectory("zk-test");
             zks = new ZooKeeperServer(dir.toFile(), dir.toFile(), tickTime);
+            // Ordinary test sessions may negotiate more than 20 ticks, so a loaded machine does
+            // not time them out; expiry tests ask for short sessions explicitly.
+            zks.setMaxSessionTimeout(TestServer.MAX_SESSION_TIMEOUT_MS);
             factory = ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", 0), 100);
             factory.startup(zks);
         } catch (IOException e) {

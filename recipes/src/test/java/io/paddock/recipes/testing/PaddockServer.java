@@ -8,7 +8,8 @@ public final class PaddockServer implements TestServer {
     private final PaddockTestingServer server;
 
     public PaddockServer(int tickTime) {
-        this.server = PaddockTestingServer.builder().tickTime(tickTime).start();
+        this.server = PaddockTestingServer.builder().tickTime(tickTime)
+                .maxSessionTimeout(TestServer.MAX_SESSION_TIMEOUT_MS).start();
     }
 
     @Override

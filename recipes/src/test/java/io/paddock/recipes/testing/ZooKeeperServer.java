@@ -17,6 +17,9 @@ public final class ZooKeeperServer implements TestServer {
             Path dir = Files.createTempDirectory("zk-recipes");
             zks = new org.apache.zookeeper.server.ZooKeeperServer(dir.toFile(), dir.toFile(),
                     tickTime);
+            // Let ordinary test sessions negotiate more than 20 ticks, so a loaded CI machine
+            // does not time them out; the expiry tests ask for short sessions explicitly.
+            zks.setMaxSessionTimeout(TestServer.MAX_SESSION_TIMEOUT_MS);
             factory = ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", 0), 100);
             factory.startup(zks);
         } catch (IOException e) {
