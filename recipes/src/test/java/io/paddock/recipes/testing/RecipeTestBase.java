@@ -3,6 +3,8 @@ package io.paddock.recipes.testing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.client.PaddockClient;
+import io.paddock.client.testing.TcpProxy;
+import io.paddock.client.testing.TestServer;
 import io.paddock.client.retry.RetryNTimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
