@@ -1,5 +1,6 @@
 package io.paddock.client;
 
+import io.paddock.protocol.CreateMode;
 import io.paddock.client.api.CreateBuilder;
 import io.paddock.client.api.DeleteBuilder;
 import io.paddock.client.api.ExistsBuilder;

@@ -1,5 +1,6 @@
 package io.paddock.client;
 
+import io.paddock.protocol.CreateMode;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,6 @@
 package io.paddock.client.api;
 
-import io.paddock.client.CreateMode;
+import io.paddock.protocol.CreateMode;
 import io.paddock.protocol.ACL;
 import java.util.List;
 

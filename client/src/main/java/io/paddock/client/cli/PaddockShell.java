@@ -1,6 +1,6 @@
 package io.paddock.client.cli;
 
-import io.paddock.client.CreateMode;
+import io.paddock.protocol.CreateMode;
 import io.paddock.client.PaddockClient;
 import io.paddock.client.StatHolder;
 import io.paddock.client.exception.NoNodeException;

@@ -1,6 +1,6 @@
 package io.paddock.client.internal;
 
-import io.paddock.client.CreateMode;
+import io.paddock.protocol.CreateMode;
 import io.paddock.client.StatHolder;
 import io.paddock.client.api.CreateBuilder;
 import io.paddock.client.exception.NoNodeException;

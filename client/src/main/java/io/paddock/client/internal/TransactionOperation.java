@@ -1,6 +1,6 @@
 package io.paddock.client.internal;
 
-import io.paddock.client.CreateMode;
+import io.paddock.protocol.CreateMode;
 import io.paddock.client.api.OpResult;
 import io.paddock.client.api.TransactionBuilder;
 import io.paddock.client.exception.PaddockException;

@@ -2,7 +2,7 @@ package io.paddock.recipes.leader;
 
 import io.paddock.client.ConnectionState;
 import io.paddock.client.ConnectionStateListener;
-import io.paddock.client.CreateMode;
+import io.paddock.protocol.CreateMode;
 import io.paddock.client.PaddockClient;
 import io.paddock.client.WatchedEvent;
 import io.paddock.client.Watcher;

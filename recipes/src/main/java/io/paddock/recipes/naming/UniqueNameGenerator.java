@@ -1,6 +1,6 @@
 package io.paddock.recipes.naming;
 
-import io.paddock.client.CreateMode;
+import io.paddock.protocol.CreateMode;
 import io.paddock.client.PaddockClient;
 import io.paddock.client.exception.PaddockException;
 import io.paddock.recipes.nodes.ZNodePaths;

@@ -1,6 +1,6 @@
 package io.paddock.recipes.queue;
 
-import io.paddock.client.CreateMode;
+import io.paddock.protocol.CreateMode;
 import io.paddock.client.PaddockClient;
 import io.paddock.client.WatchedEvent;
 import io.paddock.client.Watcher;

@@ -1,5 +1,6 @@
 package io.paddock.server.request;
 
+import io.paddock.protocol.CreateMode;
 import io.paddock.protocol.ACL;
 import io.paddock.protocol.CreateRequest;
 import io.paddock.protocol.CreateTTLRequest;

@@ -1,14 +1,12 @@
-package io.paddock.client;
+package io.paddock.protocol;
 
-/** How a node is created; the numbers are ZooKeeper's CreateMode flags on the wire. */
+/** The create flags of the wire protocol (org.apache.zookeeper.CreateMode numbers). */
 public enum CreateMode {
     PERSISTENT(0, false, false),
     EPHEMERAL(1, true, false),
     PERSISTENT_SEQUENTIAL(2, false, true),
     EPHEMERAL_SEQUENTIAL(3, true, true),
-    /** A persistent node the server deletes once its last child is gone. */
     CONTAINER(4, false, false),
-    /** A persistent node the server deletes after its TTL if it has no children. */
     PERSISTENT_WITH_TTL(5, false, false),
     PERSISTENT_SEQUENTIAL_WITH_TTL(6, false, true);
 
@@ -40,5 +38,15 @@ public enum CreateMode {
 
     public boolean isTtl() {
         return this == PERSISTENT_WITH_TTL || this == PERSISTENT_SEQUENTIAL_WITH_TTL;
+    }
+
+    /** The mode for a flag, or null when the flag is unknown. */
+    public static CreateMode ofFlag(int flag) {
+        for (CreateMode m : values()) {
+            if (m.flag == flag) {
+                return m;
+            }
+        }
+        return null;
     }
 }
