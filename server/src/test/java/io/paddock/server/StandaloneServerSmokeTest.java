@@ -49,4 +49,58 @@ class StandaloneServerSmokeTest {
             }
         }
     }
+
+    /**
+     * Reads and writes pipelined on one session come back in the order they were sent: the
+     * read fast path must never let a read overtake an earlier request of its session (the
+     * official client drops the connection on an out-of-order reply).
+     */
+    @Test
+    void pipelinedMixOnOneSessionAnswersInOrder() throws Exception {
+        try (PaddockTestingServer server = PaddockTestingServer.start()) {
+            CountDownLatch connected = new CountDownLatch(1);
+            ZooKeeper zk = new ZooKeeper(server.connectString(), 10_000, e -> {
+                if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                    connected.countDown();
+                }
+            });
+            try {
+                assertTrue(connected.await(10, TimeUnit.SECONDS));
+                zk.create("/mix", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                int n = 3000;
+                CountDownLatch done = new CountDownLatch(n);
+                java.util.List<Integer> order = java.util.Collections.synchronizedList(
+                        new java.util.ArrayList<>());
+                java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+                for (int i = 0; i < n; i++) {
+                    int seq = i;
+                    if (i % 7 == 0) {
+                        zk.setData("/mix", new byte[100], -1, (rc, path, ctx, stat) -> {
+                            record(rc, seq, order, failures, done);
+                        }, null);
+                    } else {
+                        zk.getData("/mix", false, (rc, path, ctx, data, stat) -> {
+                            record(rc, seq, order, failures, done);
+                        }, null);
+                    }
+                }
+                assertTrue(done.await(30, TimeUnit.SECONDS));
+                assertEquals(0, failures.get());
+                for (int i = 0; i < n; i++) {
+                    assertEquals(i, order.get(i));
+                }
+            } finally {
+                zk.close();
+            }
+        }
+    }
+
+    private static void record(int rc, int seq, java.util.List<Integer> order,
+            java.util.concurrent.atomic.AtomicInteger failures, CountDownLatch done) {
+        if (rc != 0) {
+            failures.incrementAndGet();
+        }
+        order.add(seq);
+        done.countDown();
+    }
 }

@@ -1,2 +1,5 @@
-/** Znode path arithmetic the recipes share: joining, namespacing, sequential-node ordering. */
+/**
+ * What the recipes share: znode path arithmetic (joining, namespacing, sequential-node
+ * ordering), an ephemeral node kept alive across sessions, and failure unwrapping.
+ */
 package io.paddock.recipes.nodes;

@@ -46,8 +46,7 @@ final class ApplyHandler implements EventHandler<RequestEvent> {
         try {
             process(e);
         } finally {
-            if (OpCode.isWrite(e.opCode) && !e.internal && e.channel != null
-                    && e.opCode != OpCode.CREATE_SESSION) {
+            if (e.fenced) {
                 e.channel.writeFence().applied();
             }
         }

@@ -27,6 +27,8 @@ public final class RequestEvent {
     boolean readOnlyClient;
     /** Submitted by the server itself (session expiry, container reaping), not a client. */
     boolean internal;
+    /** Counted in its channel's {@link WriteFence} until applied. */
+    boolean fenced;
 
     // Prepare's output.
     TxnHeader header;
@@ -49,6 +51,7 @@ public final class RequestEvent {
         receivedNanos = 0;
         readOnlyClient = false;
         internal = false;
+        fenced = false;
         header = null;
         txn = null;
         error = ErrorCode.OK;
@@ -68,6 +71,7 @@ public final class RequestEvent {
         receivedNanos = o.receivedNanos;
         readOnlyClient = o.readOnlyClient;
         internal = o.internal;
+        fenced = o.fenced;
         header = o.header;
         txn = o.txn;
         error = o.error;

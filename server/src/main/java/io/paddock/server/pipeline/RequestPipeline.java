@@ -77,14 +77,19 @@ public final class RequestPipeline implements AutoCloseable {
     public void submit(ClientChannel channel, long sessionId, int xid, int opCode, Record request,
             List<Id> authInfo) {
         WriteFence fence = channel.writeFence();
-        RingBuffer<RequestEvent> ring;
-        if (OpCode.isWrite(opCode)) {
-            fence.submitted();
-            ring = requestRing.getRingBuffer();
-        } else {
-            ring = fence.clear() ? commitRing.getRingBuffer() : requestRing.getRingBuffer();
+        if (!OpCode.isWrite(opCode) && fence.clear()) {
+            commitRing.getRingBuffer().publishEvent((e, seq) ->
+                    e.set(channel, sessionId, xid, opCode, request, authInfo));
+            return;
         }
-        ring.publishEvent((e, seq) -> e.set(channel, sessionId, xid, opCode, request, authInfo));
+        // Everything that takes the long way is fenced, reads included: a later read must not
+        // overtake an earlier read still in the request ring either.
+        fence.submitted();
+        RingBuffer<RequestEvent> ring = requestRing.getRingBuffer();
+        ring.publishEvent((e, seq) -> {
+            e.set(channel, sessionId, xid, opCode, request, authInfo);
+            e.fenced = true;
+        });
     }
 
     /** A new session for a connection that sent a ConnectRequest without a session id. */
