@@ -104,11 +104,24 @@ final class RestartRun {
             keep = true;
             throw e;
         } finally {
+            keepLogs(dir);
             if (keep) {
                 progress.accept(kind.label() + ": logs kept in " + dir);
             } else {
                 ServerProcess.deleteQuietly(dir);
             }
+        }
+    }
+
+    /** Both starts' server log, beside the report: it says where each start spent its time. */
+    private void keepLogs(Path dir) {
+        String name = "restart-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-server.log";
+        try {
+            Files.createDirectories(options.outputDir());
+            Files.copy(dir.resolve("server.log"), options.outputDir().resolve(name),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            progress.accept(kind.label() + ": could not keep server.log: " + e);
         }
     }
 
