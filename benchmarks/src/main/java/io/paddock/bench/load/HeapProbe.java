@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a child JVM's live heap the same way for both servers: {@code jcmd <pid> GC.run} (a
- * full collection, twice so that objects freed by the first one's finalisation go too), then
+ * full collection), then
  * {@code jcmd <pid> GC.heap_info}, whose first line reads
  * {@code garbage-first heap total 2097152K, used 123456K}. Both children run on the JDK that
  * runs the benchmark, with its default collector, so the figure means the same for both.
@@ -31,7 +31,6 @@ final class HeapProbe {
 
     /** Heap in use after a forced full GC, in bytes. */
     long usedAfterFullGc(long pid) throws IOException, InterruptedException {
-        run(pid, "GC.run");
         run(pid, "GC.run");
         String info = run(pid, "GC.heap_info");
         Matcher m = USED.matcher(info);

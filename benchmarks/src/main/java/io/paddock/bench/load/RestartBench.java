@@ -94,7 +94,7 @@ public final class RestartBench {
         t.notes().add("First read: from just before the child process is started until a new "
                 + "session's getData of the last znode created returns (srvr polled every 20 ms "
                 + "first, a fresh client per attempt). JVM start-up is part of it for both.");
-        t.notes().add("Heap: jcmd <pid> GC.run twice, then jcmd <pid> GC.heap_info 'used', on "
+        t.notes().add("Heap: jcmd <pid> GC.run (a full GC), then jcmd <pid> GC.heap_info 'used', on "
                 + "the restarted server after its first read; per znode = that / znodes.");
         t.notes().add(String.format(Locale.ROOT, "%d CPU cores shared with other work on the "
                 + "machine: timings are noisy.", Runtime.getRuntime().availableProcessors()));

@@ -23,7 +23,7 @@ class RestartAndClientSmokeTest {
     @Test
     void bothServersComeBackWithEveryZnodeAndTheReportIsWritten(@TempDir Path out)
             throws Exception {
-        RestartOptions options = RestartOptions.parse("--znodes", "2000", "--parents", "2",
+        RestartOptions options = RestartOptions.parse("--znodes", "500", "--parents", "2",
                 "--sessions", "2", "--outstanding", "16", "--heap-mb", "256",
                 "--out", out.toString());
 
@@ -33,7 +33,7 @@ class RestartAndClientSmokeTest {
             RestartResult r = results.get(k);
             assertAll(k.label(),
                     () -> assertEquals(Map.of(), r.loadErrors()),
-                    () -> assertEquals(2000, r.znodesFound()),
+                    () -> assertEquals(500, r.znodesFound()),
                     () -> assertTrue(r.firstReadMillis() > 0),
                     () -> assertTrue(r.restartedHeapBytes() > 0));
         }
