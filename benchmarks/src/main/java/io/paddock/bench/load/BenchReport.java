@@ -24,10 +24,9 @@ public record BenchReport(BenchOptions options, List<RowResult> rows, List<Strin
     /** What must be printed beside the figures so nobody misreads them. */
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
-        notes.add("Paddock keeps data IN MEMORY ONLY in this build: its persist stage is a no-op "
-                + "until durable storage lands, while ZooKeeper fsyncs every write batch "
-                + "(forceSync=yes). Write rows (create, setData, mix, watch, session churn) "
-                + "therefore compare in-memory Paddock with durable ZooKeeper.");
+        notes.add("Both servers are durable here: each fsyncs its transaction log before "
+                + "acknowledging a write (forceSync=yes), Paddock once per Disruptor batch "
+                + "(group commit), ZooKeeper once per batch of its sync thread.");
         notes.add(String.format(Locale.ROOT, "%d CPU cores shared by the client, both servers "
                 + "and whatever else runs on the machine: the client's own CPU is part of every "
                 + "figure and the figures are noisy. Ops per server CPU-second is the steadier "

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,14 +28,19 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path workDir;
+    private final boolean ownsWorkDir;
+    private final long launchedNanos;
     private boolean closed;
     private ProcStats lastStats = new ProcStats(0, 0);
 
-    private ServerProcess(ServerKind kind, Process process, int port, Path workDir) {
+    private ServerProcess(ServerKind kind, Process process, int port, Path workDir,
+            boolean ownsWorkDir, long launchedNanos) {
         this.kind = kind;
         this.process = process;
         this.port = port;
         this.workDir = workDir;
+        this.ownsWorkDir = ownsWorkDir;
+        this.launchedNanos = launchedNanos;
     }
 
     /** Starts the server and returns once its client port accepts connections. */
@@ -42,22 +48,42 @@ public final class ServerProcess implements AutoCloseable {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("paddock-bench-" + kind.name().toLowerCase() + "-");
-            int port = freePort();
-            Path dataDir = Files.createDirectories(dir.resolve("data"));
-            Path cfg = Files.writeString(dir.resolve("zoo.cfg"), settings.zooCfg(port, dataDir));
-            Path logback = Files.writeString(dir.resolve("logback.xml"),
-                    ServerSettings.logbackXml(dir.resolve("server.log")));
-            Process p = new ProcessBuilder(command(kind, settings, classpath, cfg, logback))
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("console.log").toFile())
-                    .start();
-            ServerProcess server = new ServerProcess(kind, p, port, dir);
+            ServerProcess server = launch(kind, settings, classpath, dir, freePort(), true);
             server.awaitServing();
             return server;
         } catch (IOException e) {
             deleteQuietly(dir);
             throw new UncheckedIOException("cannot start " + kind.label(), e);
         }
+    }
+
+    /**
+     * Starts the server on a directory the caller owns (kept by {@link #close()}) and returns at
+     * once, without waiting for it to serve: the restart benchmark times that wait itself. The
+     * same directory and port may be launched again after {@link #stop()}.
+     */
+    public static ServerProcess launch(ServerKind kind, ServerSettings settings,
+            String classpath, Path dir, int port) {
+        try {
+            return launch(kind, settings, classpath, dir, port, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + kind.label(), e);
+        }
+    }
+
+    private static ServerProcess launch(ServerKind kind, ServerSettings settings,
+            String classpath, Path dir, int port, boolean ownsDir) throws IOException {
+        Path dataDir = Files.createDirectories(dir.resolve("data"));
+        Path cfg = Files.writeString(dir.resolve("zoo.cfg"), settings.zooCfg(port, dataDir));
+        Path logback = Files.writeString(dir.resolve("logback.xml"),
+                ServerSettings.logbackXml(dir.resolve("server.log")));
+        long launched = System.nanoTime();
+        Process p = new ProcessBuilder(command(kind, settings, classpath, cfg, logback))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log")
+                        .toFile()))
+                .start();
+        return new ServerProcess(kind, p, port, dir, ownsDir, launched);
     }
 
     private static List<String> command(ServerKind kind, ServerSettings settings,
@@ -137,7 +163,40 @@ public final class ServerProcess implements AutoCloseable {
         return out.toString();
     }
 
-    private static int freePort() throws IOException {
+    /** System.nanoTime() just before the child process was started. */
+    public long launchedNanos() {
+        return launchedNanos;
+    }
+
+    /** Whether the server answers {@code srvr} as serving (see {@link #serving()}). */
+    public boolean isServing() {
+        return serving();
+    }
+
+    /**
+     * Stops the server the way an operator does (SIGTERM, its shutdown hooks run) and waits for
+     * it to exit; the directory is kept. Returns the exit status.
+     */
+    public int stop(Duration max) throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+        }
+        process.destroy();
+        if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException(kind.label() + " did not stop within " + max
+                    + " of SIGTERM; killed. Console:\n" + consoleTail());
+        }
+        return process.exitValue();
+    }
+
+    /** The directory holding zoo.cfg, data, console.log and server.log. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** A free ephemeral port on the loopback address. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
@@ -198,10 +257,13 @@ public final class ServerProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteQuietly(workDir);
+        if (ownsWorkDir) {
+            deleteQuietly(workDir);
+        }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Deletes a directory tree, best effort. */
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

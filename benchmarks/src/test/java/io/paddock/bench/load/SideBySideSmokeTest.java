@@ -41,7 +41,7 @@ class SideBySideSmokeTest {
             }
         }
         assertFalse(report.hasErrors(), text);
-        assertTrue(text.contains("IN MEMORY ONLY"), text);
+        assertTrue(text.contains("forceSync=yes"), text);
         assertTrue(text.contains("No errors"), text);
         for (String f : List.of("report.csv", "report.json", "throughput.png",
                 "ops-per-cpu-second.png", "latency-create.png", "latency-mix-90-10.png",
