@@ -32,45 +32,11 @@ public record BenchOptions(Mode mode, int sessions, int outstanding, int repeats
 
     /** Parses command-line arguments; throws IllegalArgumentException with a reason. */
     public static BenchOptions parse(String... args) {
-        Mode mode = Mode.QUICK;
-        int sessions = 16;
-        int outstanding = 64;
-        Integer repeats = null;
-        int heapMb = 1024;
-        int tickTime = 2000;
-        Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            String v = args[++i];
-            switch (flag) {
-                case "--mode" -> mode = Mode.valueOf(v.toUpperCase(Locale.ROOT));
-                case "--sessions" -> sessions = positive(flag, v);
-                case "--outstanding" -> outstanding = positive(flag, v);
-                case "--repeats" -> repeats = positive(flag, v);
-                case "--heap-mb" -> heapMb = positive(flag, v);
-                case "--tick-time" -> tickTime = positive(flag, v);
-                case "--out" -> out = Path.of(v);
-                default -> throw new IllegalArgumentException("unknown option " + flag);
-            }
-        }
-        return new BenchOptions(mode, sessions, outstanding,
-                repeats == null ? mode.repeats() : repeats, new ServerSettings(tickTime, heapMb),
-                out == null ? ChildClasspaths.fromBuild().defaultReportDir() : out,
+        BenchCommandLine cl = BenchCommandLine.parse(args, "mode", "sessions", "outstanding",
+                "repeats");
+        Mode mode = Mode.valueOf(cl.string("mode", "quick").toUpperCase(Locale.ROOT));
+        return new BenchOptions(mode, cl.positive("sessions", 16), cl.positive("outstanding", 64),
+                cl.positive("repeats", mode.repeats()), cl.settings(1024), cl.outputDir(),
                 "SideBySide " + String.join(" ", args));
-    }
-
-    private static int positive(String flag, String v) {
-        try {
-            int n = Integer.parseInt(v);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new IllegalArgumentException(flag + " expects a positive integer, got '" + v + "'");
     }
 }

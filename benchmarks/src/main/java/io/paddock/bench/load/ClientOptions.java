@@ -24,33 +24,10 @@ public record ClientOptions(int outstanding, int getOps, int setOps, int repeats
 
     /** Parses command-line arguments; throws IllegalArgumentException with a reason. */
     public static ClientOptions parse(String... args) {
-        int outstanding = 64;
-        int getOps = 200_000;
-        int setOps = 60_000;
-        int repeats = 3;
-        int heapMb = 1024;
-        int tickTime = 2000;
-        Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            String v = args[++i];
-            switch (flag) {
-                case "--outstanding" -> outstanding = CliInts.positive(flag, v);
-                case "--get-ops" -> getOps = CliInts.positive(flag, v);
-                case "--set-ops" -> setOps = CliInts.positive(flag, v);
-                case "--repeats" -> repeats = CliInts.positive(flag, v);
-                case "--heap-mb" -> heapMb = CliInts.positive(flag, v);
-                case "--tick-time" -> tickTime = CliInts.positive(flag, v);
-                case "--out" -> out = Path.of(v);
-                default -> throw new IllegalArgumentException("unknown option " + flag);
-            }
-        }
-        return new ClientOptions(outstanding, getOps, setOps, repeats,
-                new ServerSettings(tickTime, heapMb),
-                out == null ? ChildClasspaths.fromBuild().defaultReportDir() : out,
-                "ClientBench " + String.join(" ", args));
+        BenchCommandLine cl = BenchCommandLine.parse(args, "outstanding", "get-ops", "set-ops",
+                "repeats");
+        return new ClientOptions(cl.positive("outstanding", 64), cl.positive("get-ops", 200_000),
+                cl.positive("set-ops", 60_000), cl.positive("repeats", 3), cl.settings(1024),
+                cl.outputDir(), "ClientBench " + String.join(" ", args));
     }
 }

@@ -24,33 +24,11 @@ public record RestartOptions(int znodes, int parents, int sessions, int outstand
 
     /** Parses command-line arguments; throws IllegalArgumentException with a reason. */
     public static RestartOptions parse(String... args) {
-        int znodes = 1_000_000;
-        int parents = 10;
-        int sessions = 4;
-        int outstanding = 250;
-        int heapMb = 2048;
-        int tickTime = 2000;
-        Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            String v = args[++i];
-            switch (flag) {
-                case "--znodes" -> znodes = CliInts.positive(flag, v);
-                case "--parents" -> parents = CliInts.positive(flag, v);
-                case "--sessions" -> sessions = CliInts.positive(flag, v);
-                case "--outstanding" -> outstanding = CliInts.positive(flag, v);
-                case "--heap-mb" -> heapMb = CliInts.positive(flag, v);
-                case "--tick-time" -> tickTime = CliInts.positive(flag, v);
-                case "--out" -> out = Path.of(v);
-                default -> throw new IllegalArgumentException("unknown option " + flag);
-            }
-        }
-        return new RestartOptions(znodes, Math.min(parents, znodes), sessions, outstanding,
-                new ServerSettings(tickTime, heapMb),
-                out == null ? ChildClasspaths.fromBuild().defaultReportDir() : out,
-                "RestartBench " + String.join(" ", args));
+        BenchCommandLine cl = BenchCommandLine.parse(args, "znodes", "parents", "sessions",
+                "outstanding");
+        int znodes = cl.positive("znodes", 1_000_000);
+        return new RestartOptions(znodes, Math.min(cl.positive("parents", 10), znodes),
+                cl.positive("sessions", 4), cl.positive("outstanding", 250), cl.settings(2048),
+                cl.outputDir(), "RestartBench " + String.join(" ", args));
     }
 }
