@@ -40,6 +40,12 @@ public final class DataTree {
     private final TxnApplier applier = new TxnApplier(this);
     private volatile long lastProcessedZxid;
     private volatile long dataSize;
+    /**
+     * The last parent {@link #restoreNode} looked up. A snapshot lists a node's children right
+     * after it, so consecutive restores mostly share a parent; recovery thread only.
+     */
+    private String restoreParentPath;
+    private DataNode restoreParent;
 
     public DataTree(WatchManager watches) {
         this.watches = watches;
@@ -170,11 +176,11 @@ public final class DataTree {
      * left as saved. Recovery only, before the tree is shared.
      */
     public void restoreNode(String path, byte[] data, List<ACL> acl, Stat saved) {
-        String parentPath = Paths.parent(path);
-        DataNode parent = parentPath == null ? null : nodes.get(parentPath);
-        if (parentPath != null && parent == null) {
-            throw new IllegalStateException("restoring " + path + " before its parent");
+        if (path.equals(restoreParentPath)) {
+            restoreParentPath = null; // replaced: the cached node is no longer in the tree
+            restoreParent = null;
         }
+        DataNode parent = restoredParent(path);
         DataNode node = new DataNode(data, acls.intern(acl), saved);
         DataNode old = nodes.put(path, node);
         if (old != null) {
@@ -193,6 +199,26 @@ public final class DataTree {
             default -> {
             }
         }
+    }
+
+    private DataNode restoredParent(String path) {
+        int slash = path.lastIndexOf('/');
+        if (slash < 0 || path.equals(ROOT)) {
+            return null;
+        }
+        int end = slash == 0 ? 1 : slash;
+        String cached = restoreParentPath;
+        if (cached != null && cached.length() == end && path.startsWith(cached)) {
+            return restoreParent;
+        }
+        String parentPath = path.substring(0, end);
+        DataNode parent = nodes.get(parentPath);
+        if (parent == null) {
+            throw new IllegalStateException("restoring " + path + " before its parent");
+        }
+        restoreParentPath = parentPath;
+        restoreParent = parent;
+        return parent;
     }
 
     // ---- mutations, apply thread only ----
