@@ -31,14 +31,15 @@ import java.util.Map;
  * single cut. Replaying every txn after the zxid (idempotent on the tree) makes it exact.
  *
  * <p>Body format, version 2 (inside the storage snapshot file): version byte; session count
- * (int), then per session id (long) and timeout (int); then per node a 1 byte, path, the stat's
- * czxid, mzxid, ctime, mtime (longs), version, cversion, aversion (ints), ephemeralOwner, pzxid
- * (longs), data (int length, -1 for none, then bytes) and the node's ACL as an index (int) into
- * the snapshot's ACL table; a 0 byte ends the nodes. The table is built as the walk meets ACLs:
+ * (int), then per session id (long) and timeout (int); the tree's node count when the walk
+ * began (int, only a hint to size maps); then per node a 1 byte, path, the stat's czxid, mzxid,
+ * ctime, mtime (longs), version, cversion, aversion (ints), ephemeralOwner, pzxid (longs), the
+ * number of children (int, also a sizing hint), data (int length, -1 for none, then bytes) and
+ * the node's ACL as an index (int) into the snapshot's ACL table; a 0 byte ends the nodes. The table is built as the walk meets ACLs:
  * an index equal to the number of ACLs defined so far defines the next one, and the ACL follows
  * it inline as a count (int) and per entry perms (int), scheme and id. Strings are an int length
- * and UTF-8 bytes. Version 1 was the same but with every node's ACL inline, in place of the
- * index; it is still read. See docs/storage.md.
+ * and UTF-8 bytes. Version 1 had no node count, no child counts and every node's ACL inline in
+ * place of the index; it is still read. See docs/storage.md.
  *
  * <p>Threading: made and written on the snapshot thread; reads the tree and tracker, which are
  * thread-safe for readers. Reading back runs at start-up, before the tree is shared.
@@ -74,6 +75,7 @@ public final class DataTreeSnapshot implements SnapshotSource {
             out.writeLong(s.id());
             out.writeInt(s.timeoutMs());
         }
+        out.writeInt(tree.nodeCount());
         // The tree interns its ACL lists, so identity finds each distinct ACL once.
         Map<List<ACL>, Integer> aclTable = new IdentityHashMap<>();
         Deque<String> pending = new ArrayDeque<>();
@@ -117,6 +119,7 @@ public final class DataTreeSnapshot implements SnapshotSource {
         out.writeInt(stat.aversion());
         out.writeLong(stat.ephemeralOwner());
         out.writeLong(stat.pzxid());
+        out.writeInt(stat.numChildren());
         if (data == null) {
             out.writeInt(-1);
         } else {
@@ -158,7 +161,8 @@ public final class DataTreeSnapshot implements SnapshotSource {
         for (int i = 0; i < sessionCount; i++) {
             sessions.put(in.readLong(), in.readInt());
         }
-        DataTree tree = new DataTree(watches);
+        boolean v2 = version == FORMAT_VERSION;
+        DataTree tree = new DataTree(watches, v2 ? Math.max(0, in.readInt()) : 16);
         List<List<ACL>> aclTable = new ArrayList<>();
         while (in.readUnsignedByte() == 1) {
             String path = in.readString();
@@ -171,21 +175,21 @@ public final class DataTreeSnapshot implements SnapshotSource {
             int aversion = in.readInt();
             long owner = in.readLong();
             long pzxid = in.readLong();
+            int children = v2 ? Math.max(0, in.readInt()) : 0;
             byte[] data = in.readBytes();
-            List<ACL> acl = version == FORMAT_VERSION
-                    ? readAclRef(in, aclTable) : readAcl(in);
+            List<ACL> acl = v2 ? readAclRef(in, aclTable, tree) : readAcl(in);
             tree.restoreNode(path, data, acl, new Stat(czxid, mzxid, ctime, mtime, nodeVersion,
-                    cversion, aversion, owner, data == null ? 0 : data.length, 0, pzxid));
+                    cversion, aversion, owner, data == null ? 0 : data.length, children, pzxid));
         }
         tree.setLastProcessedZxid(zxid);
         return new TreeState(tree, sessions);
     }
 
-    private static List<ACL> readAclRef(SnapshotBodyInput in, List<List<ACL>> table)
-            throws IOException {
+    private static List<ACL> readAclRef(SnapshotBodyInput in, List<List<ACL>> table,
+            DataTree tree) throws IOException {
         int index = in.readInt();
         if (index == table.size()) {
-            table.add(readAcl(in));
+            table.add(tree.internAcl(readAcl(in)));
         } else if (index < 0 || index > table.size()) {
             throw new IOException("ACL index " + index + " with " + table.size() + " defined");
         }

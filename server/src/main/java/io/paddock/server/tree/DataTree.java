@@ -33,7 +33,7 @@ public final class DataTree {
 
     private final WatchManager watches;
     private final AclInterner acls = new AclInterner();
-    private final ConcurrentHashMap<String, DataNode> nodes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, DataNode> nodes;
     private final ConcurrentHashMap<Long, Set<String>> ephemerals = new ConcurrentHashMap<>();
     private final Set<String> containers = ConcurrentHashMap.newKeySet();
     private final Set<String> ttls = ConcurrentHashMap.newKeySet();
@@ -48,7 +48,16 @@ public final class DataTree {
     private DataNode restoreParent;
 
     public DataTree(WatchManager watches) {
+        this(watches, 16);
+    }
+
+    /**
+     * [storage] A tree sized for about {@code expectedNodes} nodes, so that restoring a large
+     * snapshot does not spend its time growing the node map.
+     */
+    public DataTree(WatchManager watches, int expectedNodes) {
         this.watches = watches;
+        this.nodes = new ConcurrentHashMap<>(Math.max(16, expectedNodes));
         builtIn(ROOT, ACL.OPEN_ACL_UNSAFE);
         builtIn(ZOOKEEPER, ACL.OPEN_ACL_UNSAFE);
         builtIn(QUOTA, ACL.OPEN_ACL_UNSAFE);
@@ -180,15 +189,17 @@ public final class DataTree {
             restoreParentPath = null; // replaced: the cached node is no longer in the tree
             restoreParent = null;
         }
-        DataNode parent = restoredParent(path);
+        int slash = path.lastIndexOf('/');
+        DataNode parent = restoredParent(path, slash);
         DataNode node = new DataNode(data, acls.intern(acl), saved);
         DataNode old = nodes.put(path, node);
+        long sizeChange = size(path, data);
         if (old != null) {
-            dataSize -= size(path, old.data());
+            sizeChange -= size(path, old.data());
         }
-        dataSize += size(path, data);
+        dataSize += sizeChange;
         if (parent != null) {
-            parent.addChild(Paths.name(path), Integer.MIN_VALUE, 0);
+            parent.addChild(path.substring(slash + 1), Integer.MIN_VALUE, 0);
         }
         long owner = saved.ephemeralOwner();
         switch (EphemeralType.of(owner)) {
@@ -201,8 +212,7 @@ public final class DataTree {
         }
     }
 
-    private DataNode restoredParent(String path) {
-        int slash = path.lastIndexOf('/');
+    private DataNode restoredParent(String path, int slash) {
         if (slash < 0 || path.equals(ROOT)) {
             return null;
         }
@@ -219,6 +229,14 @@ public final class DataTree {
         restoreParentPath = parentPath;
         restoreParent = parent;
         return parent;
+    }
+
+    /**
+     * [storage] The tree's shared copy of an ACL list, for a snapshot reader that meets the same
+     * ACL on many nodes: handing that copy to {@link #restoreNode} skips hashing it per node.
+     */
+    public List<ACL> internAcl(List<ACL> acl) {
+        return acls.intern(acl);
     }
 
     // ---- mutations, apply thread only ----

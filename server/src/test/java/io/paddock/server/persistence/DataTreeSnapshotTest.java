@@ -118,9 +118,10 @@ class DataTreeSnapshotTest {
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeByte(DataTreeSnapshot.FORMAT_VERSION);
         out.writeInt(0);
+        out.writeInt(1);
         out.writeByte(1);
         writeString(out, "/x");
-        out.write(new byte[8 * 4 + 4 * 3 + 8 * 2]);
+        out.write(new byte[8 * 4 + 4 * 3 + 8 * 2 + 4]);
         out.writeInt(-1);
         out.writeInt(1); // index 1 while none is defined
         out.writeByte(0);
