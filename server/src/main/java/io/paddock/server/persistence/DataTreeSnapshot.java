@@ -9,7 +9,6 @@ import io.paddock.server.tree.DataNode;
 import io.paddock.server.tree.DataTree;
 import io.paddock.server.watch.WatchManager;
 import io.paddock.storage.snapshot.SnapshotSource;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,17 +30,24 @@ import java.util.Map;
  * under the node's own lock, so each node is some applied state of itself though the whole is no
  * single cut. Replaying every txn after the zxid (idempotent on the tree) makes it exact.
  *
- * <p>Body format, version 1 (inside the storage snapshot file): version byte; session count
- * (int), then per session id (long) and timeout (int); then per node a 1 byte, path, the stat's
- * czxid, mzxid, ctime, mtime (longs), version, cversion, aversion (ints), ephemeralOwner, pzxid
- * (longs), data (int length, -1 for none, then bytes), ACL count (int) and per ACL perms (int),
- * scheme and id; a 0 byte ends the nodes. Strings are an int length and UTF-8 bytes.
+ * <p>Body format, version 2 (inside the storage snapshot file): version byte; session count
+ * (int), then per session id (long) and timeout (int); the tree's node count when the walk
+ * began (int, only a hint to size maps); then per node a 1 byte, path, the stat's czxid, mzxid,
+ * ctime, mtime (longs), version, cversion, aversion (ints), ephemeralOwner, pzxid (longs), the
+ * number of children (int, also a sizing hint), data (int length, -1 for none, then bytes) and
+ * the node's ACL as an index (int) into the snapshot's ACL table; a 0 byte ends the nodes. The table is built as the walk meets ACLs:
+ * an index equal to the number of ACLs defined so far defines the next one, and the ACL follows
+ * it inline as a count (int) and per entry perms (int), scheme and id. Strings are an int length
+ * and UTF-8 bytes. Version 1 had no node count, no child counts and every node's ACL inline in
+ * place of the index; it is still read. See docs/storage.md.
  *
  * <p>Threading: made and written on the snapshot thread; reads the tree and tracker, which are
  * thread-safe for readers. Reading back runs at start-up, before the tree is shared.
  */
 public final class DataTreeSnapshot implements SnapshotSource {
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** Per-node inline ACLs; read so that a data directory from before version 2 still starts. */
+    static final int FORMAT_VERSION_INLINE_ACL = 1;
     private static final int MAX_STRING = 64 << 20;
 
     private final DataTree tree;
@@ -68,6 +75,9 @@ public final class DataTreeSnapshot implements SnapshotSource {
             out.writeLong(s.id());
             out.writeInt(s.timeoutMs());
         }
+        out.writeInt(tree.nodeCount());
+        // The tree interns its ACL lists, so identity finds each distinct ACL once.
+        Map<List<ACL>, Integer> aclTable = new IdentityHashMap<>();
         Deque<String> pending = new ArrayDeque<>();
         pending.push(DataTree.ROOT);
         while (!pending.isEmpty()) {
@@ -83,7 +93,8 @@ public final class DataTreeSnapshot implements SnapshotSource {
                 Stat stored = new Stat(shown.czxid(), shown.mzxid(), shown.ctime(), shown.mtime(),
                         shown.version(), node.cversion(), shown.aversion(), node.ephemeralOwner(),
                         shown.dataLength(), shown.numChildren(), shown.pzxid());
-                writeNode(out, path, stored, node.data(), node.acl());
+                writeNode(out, path, stored, node.data());
+                writeAclRef(out, aclTable, node.acl());
                 children = node.children();
             }
             String prefix = path.equals(DataTree.ROOT) ? "/" : path + "/";
@@ -95,8 +106,8 @@ public final class DataTreeSnapshot implements SnapshotSource {
         out.flush();
     }
 
-    private static void writeNode(DataOutputStream out, String path, Stat stat, byte[] data,
-            List<ACL> acl) throws IOException {
+    private static void writeNode(DataOutputStream out, String path, Stat stat, byte[] data)
+            throws IOException {
         out.writeByte(1);
         writeString(out, path);
         out.writeLong(stat.czxid());
@@ -108,12 +119,25 @@ public final class DataTreeSnapshot implements SnapshotSource {
         out.writeInt(stat.aversion());
         out.writeLong(stat.ephemeralOwner());
         out.writeLong(stat.pzxid());
+        out.writeInt(stat.numChildren());
         if (data == null) {
             out.writeInt(-1);
         } else {
             out.writeInt(data.length);
             out.write(data);
         }
+    }
+
+    private static void writeAclRef(DataOutputStream out, Map<List<ACL>, Integer> table,
+            List<ACL> acl) throws IOException {
+        Integer known = table.get(acl);
+        if (known != null) {
+            out.writeInt(known);
+            return;
+        }
+        int index = table.size();
+        table.put(acl, index);
+        out.writeInt(index);
         out.writeInt(acl.size());
         for (ACL a : acl) {
             out.writeInt(a.perms());
@@ -122,22 +146,26 @@ public final class DataTreeSnapshot implements SnapshotSource {
         }
     }
 
-    /** Reads a body written by {@link #writeTo} into a new tree over {@code watches}. */
+    /** Reads a body written by {@link #writeTo} (or by version 1) into a new tree. */
     public static TreeState read(WatchManager watches, long zxid, InputStream stream)
             throws IOException {
-        DataInputStream in = new DataInputStream(stream);
+        SnapshotBodyInput in = new SnapshotBodyInput(stream, MAX_STRING);
         int version = in.readUnsignedByte();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("unknown tree snapshot format version " + version);
+        if (version != FORMAT_VERSION && version != FORMAT_VERSION_INLINE_ACL) {
+            throw new IOException("unknown tree snapshot format version " + version
+                    + " (this server reads versions " + FORMAT_VERSION_INLINE_ACL + " and "
+                    + FORMAT_VERSION + ")");
         }
         int sessionCount = in.readInt();
         Map<Long, Integer> sessions = new HashMap<>();
         for (int i = 0; i < sessionCount; i++) {
             sessions.put(in.readLong(), in.readInt());
         }
-        DataTree tree = new DataTree(watches);
+        boolean v2 = version == FORMAT_VERSION;
+        DataTree tree = new DataTree(watches, v2 ? Math.max(0, in.readInt()) : 16);
+        List<List<ACL>> aclTable = new ArrayList<>();
         while (in.readUnsignedByte() == 1) {
-            String path = readString(in);
+            String path = in.readString();
             long czxid = in.readLong();
             long mzxid = in.readLong();
             long ctime = in.readLong();
@@ -147,43 +175,42 @@ public final class DataTreeSnapshot implements SnapshotSource {
             int aversion = in.readInt();
             long owner = in.readLong();
             long pzxid = in.readLong();
-            byte[] data = readBytes(in);
-            int aclCount = in.readInt();
-            List<ACL> acl = new ArrayList<>(Math.min(aclCount, 16));
-            for (int i = 0; i < aclCount; i++) {
-                acl.add(new ACL(in.readInt(), new Id(readString(in), readString(in))));
-            }
+            int children = v2 ? Math.max(0, in.readInt()) : 0;
+            byte[] data = in.readBytes();
+            List<ACL> acl = v2 ? readAclRef(in, aclTable, tree) : readAcl(in);
             tree.restoreNode(path, data, acl, new Stat(czxid, mzxid, ctime, mtime, nodeVersion,
-                    cversion, aversion, owner, data == null ? 0 : data.length, 0, pzxid));
+                    cversion, aversion, owner, data == null ? 0 : data.length, children, pzxid));
         }
         tree.setLastProcessedZxid(zxid);
         return new TreeState(tree, sessions);
+    }
+
+    private static List<ACL> readAclRef(SnapshotBodyInput in, List<List<ACL>> table,
+            DataTree tree) throws IOException {
+        int index = in.readInt();
+        if (index == table.size()) {
+            table.add(tree.internAcl(readAcl(in)));
+        } else if (index < 0 || index > table.size()) {
+            throw new IOException("ACL index " + index + " with " + table.size() + " defined");
+        }
+        return table.get(index);
+    }
+
+    private static List<ACL> readAcl(SnapshotBodyInput in) throws IOException {
+        int aclCount = in.readInt();
+        if (aclCount < 0 || aclCount > MAX_STRING) {
+            throw new IOException("bad ACL count " + aclCount);
+        }
+        List<ACL> acl = new ArrayList<>(Math.min(aclCount, 16));
+        for (int i = 0; i < aclCount; i++) {
+            acl.add(new ACL(in.readInt(), new Id(in.readString(), in.readString())));
+        }
+        return acl;
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        byte[] b = readBytes(in);
-        if (b == null) {
-            throw new IOException("a string has no length");
-        }
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length == -1) {
-            return null;
-        }
-        if (length < 0 || length > MAX_STRING) {
-            throw new IOException("bad length " + length);
-        }
-        byte[] b = new byte[length];
-        in.readFully(b);
-        return b;
     }
 }

@@ -14,15 +14,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class AclInterner {
     private final ConcurrentHashMap<List<ACL>, List<ACL>> lists = new ConcurrentHashMap<>();
+    /**
+     * The shared copy handed out last. Restoring a snapshot passes the same shared copy for
+     * node after node; recognising it by identity skips hashing the list. Shared copies are
+     * immutable, so a stale or racy read only costs the map lookup.
+     */
+    private volatile List<ACL> recent;
 
     List<ACL> intern(List<ACL> acl) {
-        List<ACL> shared = lists.get(acl);
-        if (shared != null) {
-            return shared;
+        List<ACL> last = recent;
+        if (acl == last && last != null) {
+            return last;
         }
-        List<ACL> copy = List.copyOf(acl);
-        List<ACL> raced = lists.putIfAbsent(copy, copy);
-        return raced != null ? raced : copy;
+        List<ACL> shared = lists.get(acl);
+        if (shared == null) {
+            List<ACL> copy = List.copyOf(acl);
+            List<ACL> raced = lists.putIfAbsent(copy, copy);
+            shared = raced != null ? raced : copy;
+        }
+        if (shared != last) {
+            recent = shared;
+        }
+        return shared;
     }
 
     int size() {

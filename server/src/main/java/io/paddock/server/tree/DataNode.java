@@ -53,6 +53,10 @@ public final class DataNode {
         this.version = saved.version();
         this.cversion = saved.cversion();
         this.aversion = saved.aversion();
+        if (saved.numChildren() > 0) {
+            // The saved count sizes the set once, instead of growing it child by child.
+            this.children = new HashSet<>((int) Math.min(1 << 30, saved.numChildren() * 4L / 3 + 1));
+        }
     }
 
     /**
@@ -109,7 +113,7 @@ public final class DataNode {
     }
 
     synchronized void addChild(String name, int newCversion, long zxid) {
-        if (children.isEmpty()) {
+        if (!(children instanceof HashSet)) { // the shared empty set, or none presized
             children = new HashSet<>(4);
         }
         children.add(name);

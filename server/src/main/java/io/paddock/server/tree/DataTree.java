@@ -33,16 +33,31 @@ public final class DataTree {
 
     private final WatchManager watches;
     private final AclInterner acls = new AclInterner();
-    private final ConcurrentHashMap<String, DataNode> nodes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, DataNode> nodes;
     private final ConcurrentHashMap<Long, Set<String>> ephemerals = new ConcurrentHashMap<>();
     private final Set<String> containers = ConcurrentHashMap.newKeySet();
     private final Set<String> ttls = ConcurrentHashMap.newKeySet();
     private final TxnApplier applier = new TxnApplier(this);
     private volatile long lastProcessedZxid;
     private volatile long dataSize;
+    /**
+     * The last parent {@link #restoreNode} looked up. A snapshot lists a node's children right
+     * after it, so consecutive restores mostly share a parent; recovery thread only.
+     */
+    private String restoreParentPath;
+    private DataNode restoreParent;
 
     public DataTree(WatchManager watches) {
+        this(watches, 16);
+    }
+
+    /**
+     * [storage] A tree sized for about {@code expectedNodes} nodes, so that restoring a large
+     * snapshot does not spend its time growing the node map.
+     */
+    public DataTree(WatchManager watches, int expectedNodes) {
         this.watches = watches;
+        this.nodes = new ConcurrentHashMap<>(Math.max(16, expectedNodes));
         builtIn(ROOT, ACL.OPEN_ACL_UNSAFE);
         builtIn(ZOOKEEPER, ACL.OPEN_ACL_UNSAFE);
         builtIn(QUOTA, ACL.OPEN_ACL_UNSAFE);
@@ -170,19 +185,21 @@ public final class DataTree {
      * left as saved. Recovery only, before the tree is shared.
      */
     public void restoreNode(String path, byte[] data, List<ACL> acl, Stat saved) {
-        String parentPath = Paths.parent(path);
-        DataNode parent = parentPath == null ? null : nodes.get(parentPath);
-        if (parentPath != null && parent == null) {
-            throw new IllegalStateException("restoring " + path + " before its parent");
+        if (path.equals(restoreParentPath)) {
+            restoreParentPath = null; // replaced: the cached node is no longer in the tree
+            restoreParent = null;
         }
+        int slash = path.lastIndexOf('/');
+        DataNode parent = restoredParent(path, slash);
         DataNode node = new DataNode(data, acls.intern(acl), saved);
         DataNode old = nodes.put(path, node);
+        long sizeChange = size(path, data);
         if (old != null) {
-            dataSize -= size(path, old.data());
+            sizeChange -= size(path, old.data());
         }
-        dataSize += size(path, data);
+        dataSize += sizeChange;
         if (parent != null) {
-            parent.addChild(Paths.name(path), Integer.MIN_VALUE, 0);
+            parent.addChild(path.substring(slash + 1), Integer.MIN_VALUE, 0);
         }
         long owner = saved.ephemeralOwner();
         switch (EphemeralType.of(owner)) {
@@ -193,6 +210,33 @@ public final class DataTree {
             default -> {
             }
         }
+    }
+
+    private DataNode restoredParent(String path, int slash) {
+        if (slash < 0 || path.equals(ROOT)) {
+            return null;
+        }
+        int end = slash == 0 ? 1 : slash;
+        String cached = restoreParentPath;
+        if (cached != null && cached.length() == end && path.startsWith(cached)) {
+            return restoreParent;
+        }
+        String parentPath = path.substring(0, end);
+        DataNode parent = nodes.get(parentPath);
+        if (parent == null) {
+            throw new IllegalStateException("restoring " + path + " before its parent");
+        }
+        restoreParentPath = parentPath;
+        restoreParent = parent;
+        return parent;
+    }
+
+    /**
+     * [storage] The tree's shared copy of an ACL list, for a snapshot reader that meets the same
+     * ACL on many nodes: handing that copy to {@link #restoreNode} skips hashing it per node.
+     */
+    public List<ACL> internAcl(List<ACL> acl) {
+        return acls.intern(acl);
     }
 
     // ---- mutations, apply thread only ----
