@@ -41,14 +41,9 @@ public record AuthPacket(int type, String scheme, byte[] auth) implements Record
 
     @Override
     public String toString() {
-        // Buffers can hold passwords and tokens, so only their length is shown.
         return "AuthPacket["
                 + "type=" + type
                 + ", scheme=" + scheme
-                + ", auth=" + length(auth) + "]";
-    }
-
-    private static String length(byte[] b) {
-        return b == null ? "null" : "byte[" + b.length + "]";
+                + ", auth=" + Buffers.describe(auth) + "]";
     }
 }

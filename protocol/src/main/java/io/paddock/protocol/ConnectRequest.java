@@ -63,17 +63,12 @@ public record ConnectRequest(
 
     @Override
     public String toString() {
-        // Buffers can hold passwords and tokens, so only their length is shown.
         return "ConnectRequest["
                 + "protocolVersion=" + protocolVersion
                 + ", lastZxidSeen=" + lastZxidSeen
                 + ", timeOut=" + timeOut
                 + ", sessionId=" + sessionId
-                + ", passwd=" + length(passwd)
+                + ", passwd=" + Buffers.describe(passwd)
                 + ", readOnly=" + readOnly + "]";
-    }
-
-    private static String length(byte[] b) {
-        return b == null ? "null" : "byte[" + b.length + "]";
     }
 }

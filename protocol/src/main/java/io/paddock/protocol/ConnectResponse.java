@@ -59,16 +59,11 @@ public record ConnectResponse(
 
     @Override
     public String toString() {
-        // Buffers can hold passwords and tokens, so only their length is shown.
         return "ConnectResponse["
                 + "protocolVersion=" + protocolVersion
                 + ", timeOut=" + timeOut
                 + ", sessionId=" + sessionId
-                + ", passwd=" + length(passwd)
+                + ", passwd=" + Buffers.describe(passwd)
                 + ", readOnly=" + readOnly + "]";
-    }
-
-    private static String length(byte[] b) {
-        return b == null ? "null" : "byte[" + b.length + "]";
     }
 }

@@ -44,15 +44,10 @@ public record CreateRequest(String path, byte[] data, List<ACL> acl, int flags) 
 
     @Override
     public String toString() {
-        // Buffers can hold passwords and tokens, so only their length is shown.
         return "CreateRequest["
                 + "path=" + path
-                + ", data=" + length(data)
+                + ", data=" + Buffers.describe(data)
                 + ", acl=" + acl
                 + ", flags=" + flags + "]";
-    }
-
-    private static String length(byte[] b) {
-        return b == null ? "null" : "byte[" + b.length + "]";
     }
 }

@@ -56,16 +56,11 @@ public record CreateTTLRequest(
 
     @Override
     public String toString() {
-        // Buffers can hold passwords and tokens, so only their length is shown.
         return "CreateTTLRequest["
                 + "path=" + path
-                + ", data=" + length(data)
+                + ", data=" + Buffers.describe(data)
                 + ", acl=" + acl
                 + ", flags=" + flags
                 + ", ttl=" + ttl + "]";
-    }
-
-    private static String length(byte[] b) {
-        return b == null ? "null" : "byte[" + b.length + "]";
     }
 }

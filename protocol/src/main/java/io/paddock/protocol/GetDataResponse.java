@@ -39,13 +39,8 @@ public record GetDataResponse(byte[] data, Stat stat) implements Record {
 
     @Override
     public String toString() {
-        // Buffers can hold passwords and tokens, so only their length is shown.
         return "GetDataResponse["
-                + "data=" + length(data)
+                + "data=" + Buffers.describe(data)
                 + ", stat=" + stat + "]";
-    }
-
-    private static String length(byte[] b) {
-        return b == null ? "null" : "byte[" + b.length + "]";
     }
 }

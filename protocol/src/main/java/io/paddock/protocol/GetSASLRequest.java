@@ -37,12 +37,7 @@ public record GetSASLRequest(byte[] token) implements Record {
 
     @Override
     public String toString() {
-        // Buffers can hold passwords and tokens, so only their length is shown.
         return "GetSASLRequest["
-                + "token=" + length(token) + "]";
-    }
-
-    private static String length(byte[] b) {
-        return b == null ? "null" : "byte[" + b.length + "]";
+                + "token=" + Buffers.describe(token) + "]";
     }
 }

@@ -41,14 +41,9 @@ public record SetDataRequest(String path, byte[] data, int version) implements R
 
     @Override
     public String toString() {
-        // Buffers can hold passwords and tokens, so only their length is shown.
         return "SetDataRequest["
                 + "path=" + path
-                + ", data=" + length(data)
+                + ", data=" + Buffers.describe(data)
                 + ", version=" + version + "]";
-    }
-
-    private static String length(byte[] b) {
-        return b == null ? "null" : "byte[" + b.length + "]";
     }
 }
