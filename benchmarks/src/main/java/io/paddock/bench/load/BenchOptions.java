@@ -1,6 +1,7 @@
 package io.paddock.bench.load;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,29 +15,50 @@ import java.util.Locale;
  * @param settings what both servers share (tickTime, heap)
  * @param outputDir where the CSV, JSON and PNG report goes
  * @param command the command line, echoed into the report
+ * @param rowFilter names of the rows to run (matched without case), or empty for all of them
  */
 public record BenchOptions(Mode mode, int sessions, int outstanding, int repeats,
-        ServerSettings settings, Path outputDir, String command) {
+        ServerSettings settings, Path outputDir, String command, List<String> rowFilter) {
 
     public static final String USAGE = String.join("\n",
             "SideBySide [--mode smoke|quick|full] [--sessions N] [--outstanding N] [--repeats N]",
-            "           [--heap-mb MB] [--tick-time MS] [--out DIR]",
+            "           [--heap-mb MB] [--tick-time MS] [--out DIR] [--rows NAME,NAME...]",
             "  defaults: --mode quick --sessions 16 --outstanding 64 --heap-mb 1024",
             "            --tick-time 2000 --out benchmarks/target/bench-report",
-            "  (repeats: smoke 1, quick 2, full 3)");
+            "  (repeats: smoke 1, quick 2, full 3; --rows picks rows by name, e.g. create,watch)");
 
     /** The rows this run measures. */
     public List<RowSpec> rows() {
-        return mode.rows(sessions, outstanding);
+        List<RowSpec> all = mode.rows(sessions, outstanding);
+        if (rowFilter.isEmpty()) {
+            return all;
+        }
+        return all.stream().filter(r -> rowFilter.contains(r.name().toLowerCase(Locale.ROOT))).toList();
+    }
+
+    private static List<String> rowFilter(String value, Mode mode) {
+        if (value.isBlank()) {
+            return List.of();
+        }
+        List<String> names = Arrays.stream(value.split(",")).map(String::trim)
+                .map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        List<String> known = mode.rows(1, 1).stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList();
+        for (String n : names) {
+            if (!known.contains(n)) {
+                throw new IllegalArgumentException("--rows: no row '" + n + "' in mode "
+                        + mode.name().toLowerCase(Locale.ROOT) + " (rows: " + String.join(", ", known) + ")");
+            }
+        }
+        return names;
     }
 
     /** Parses command-line arguments; throws IllegalArgumentException with a reason. */
     public static BenchOptions parse(String... args) {
         BenchCommandLine cl = BenchCommandLine.parse(args, "mode", "sessions", "outstanding",
-                "repeats");
+                "repeats", "rows");
         Mode mode = Mode.valueOf(cl.string("mode", "quick").toUpperCase(Locale.ROOT));
         return new BenchOptions(mode, cl.positive("sessions", 16), cl.positive("outstanding", 64),
                 cl.positive("repeats", mode.repeats()), cl.settings(1024), cl.outputDir(),
-                "SideBySide " + String.join(" ", args));
+                "SideBySide " + String.join(" ", args), rowFilter(cl.string("rows", ""), mode));
     }
 }

@@ -95,6 +95,11 @@ public final class ServerProcess implements AutoCloseable {
         // An out-of-memory server should stop and say so, not limp on; the same for both.
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-Dlogback.configurationFile=" + logback);
+        // For profiling one side, e.g. BENCH_PADDOCK_JAVA_OPTS="-XX:StartFlightRecording=filename=p.jfr".
+        String extra = System.getenv("BENCH_" + kind.name() + "_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(kind.mainClass());

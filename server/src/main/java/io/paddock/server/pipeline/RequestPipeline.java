@@ -1,6 +1,5 @@
 package io.paddock.server.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -53,13 +52,13 @@ public final class RequestPipeline implements AutoCloseable {
             CommitTracker commits, LongSupplier clock, int ringSize) {
         this.zxids = new ZxidCounter(tree.lastProcessedZxid());
         this.commitRing = new Disruptor<>(RequestEvent::new, ringSize, threads("paddock-commit"),
-                ProducerType.MULTI, new BlockingWaitStrategy());
+                ProducerType.MULTI, new StageBlockingWaitStrategy());
         commitRing.setDefaultExceptionHandler(new LoggingExceptionHandler());
         commitRing.handleEventsWith(new ApplyHandler(tree, preparer, reads, sessions, watches))
                 .then(new ReplyHandler(sessions));
 
         this.requestRing = new Disruptor<>(RequestEvent::new, ringSize, threads("paddock-request"),
-                ProducerType.MULTI, new BlockingWaitStrategy());
+                ProducerType.MULTI, new StageBlockingWaitStrategy());
         requestRing.setDefaultExceptionHandler(new LoggingExceptionHandler());
         requestRing.handleEventsWith(new PrepareHandler(preparer, zxids, clock))
                 .then(new PersistHandler(log, commits, SELF_ID, commitRing.getRingBuffer()));

@@ -21,7 +21,26 @@ import java.util.Set;
  * prepare thread; the outstanding list is guarded by this object's lock.
  */
 final class PendingChanges {
-    private record Entry(long zxid, ChangeRecord change) {
+    /**
+     * A class, not a record: {@link #applied} removes by identity, and a record's equals
+     * compared ACL lists element by element on every applied txn.
+     */
+    private static final class Entry {
+        private final long zxid;
+        private final ChangeRecord change;
+
+        Entry(long zxid, ChangeRecord change) {
+            this.zxid = zxid;
+            this.change = change;
+        }
+
+        long zxid() {
+            return zxid;
+        }
+
+        ChangeRecord change() {
+            return change;
+        }
     }
 
     private final DataTree tree;
