@@ -40,12 +40,18 @@ import org.slf4j.LoggerFactory;
  * <p>Bad input (an oversize or truncated frame, garbage, a handshake that never comes) closes
  * this connection alone, with the reason logged. Reads run on the channel's event loop;
  * writes may come from the reply thread too, and each is one whole frame.
+ *
+ * <p>Frames the pipeline's reply thread writes are gathered into one buffer per connection and
+ * handed to the event loop once, at {@link #flush}: a Netty write from outside the event loop is
+ * a task of its own, and a task per reply cost the I/O threads more than the socket writes.
  */
 public final class ClientConnection extends ChannelInboundHandlerAdapter implements ClientChannel {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     private static final int PING_XID = -2;
     private static final int AUTH_XID = -4;
     private static final int NOTIFICATION_XID = -1;
+    private static final int REPLY_BATCH_INITIAL = 4096;
+    private static final int REPLY_BATCH_LIMIT = 256 << 10;
 
     private final ClientServices services;
     private volatile ConnectionStats stats = new ConnectionStats();
@@ -58,6 +64,8 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     private volatile int sessionTimeout;
     private volatile List<Id> authInfo = List.of();
     private boolean handshakeStarted;
+    /** Frames from the reply thread since its last flush; touched by that thread only. */
+    private ByteBuf replyBatch;
 
     ClientConnection(ClientServices services) {
         this.services = services;
@@ -267,22 +275,47 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
         if (!channel.isActive()) {
             return;
         }
-        ByteBuf buf = channel.alloc().ioBuffer();
-        Frames.writeFrame(buf, header, body);
         stats.sent();
         services.stats().packetSent();
-        channel.write(buf, channel.voidPromise());
+        if (channel.eventLoop().inEventLoop()) {
+            ByteBuf buf = channel.alloc().ioBuffer();
+            Frames.writeFrame(buf, header, body);
+            channel.write(buf, channel.voidPromise());
+            return;
+        }
+        if (replyBatch == null) {
+            replyBatch = channel.alloc().ioBuffer(REPLY_BATCH_INITIAL);
+        }
+        Frames.writeFrame(replyBatch, header, body);
+        if (replyBatch.readableBytes() >= REPLY_BATCH_LIMIT) {
+            // A batch of large replies is passed on in slices rather than held in one buffer.
+            channel.write(replyBatch, channel.voidPromise());
+            replyBatch = null;
+        }
     }
 
     @Override
     public void flush() {
-        channel.flush();
+        if (channel.eventLoop().inEventLoop()) {
+            channel.flush();
+            return;
+        }
+        ByteBuf batch = replyBatch;
+        replyBatch = null;
+        if (batch != null) {
+            channel.writeAndFlush(batch, channel.voidPromise());
+        } else {
+            channel.flush();
+        }
     }
 
     @Override
     public void closeAfterFlush(String reason) {
         LOG.info("closing connection from {} (session 0x{}): {}", address,
                 Long.toHexString(sessionId), reason);
+        if (!channel.eventLoop().inEventLoop()) {
+            flush(); // what the reply thread gathered goes out before the close
+        }
         channel.writeAndFlush(channel.alloc().buffer(0)).addListener(ChannelFutureListener.CLOSE);
     }
 

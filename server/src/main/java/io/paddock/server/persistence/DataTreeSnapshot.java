@@ -7,13 +7,12 @@ import io.paddock.server.session.Session;
 import io.paddock.server.session.SessionTracker;
 import io.paddock.server.tree.DataNode;
 import io.paddock.server.tree.DataTree;
+import io.paddock.server.tree.StoredNode;
 import io.paddock.server.watch.WatchManager;
 import io.paddock.storage.snapshot.SnapshotSource;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -67,7 +66,7 @@ public final class DataTreeSnapshot implements SnapshotSource {
 
     @Override
     public void writeTo(OutputStream stream) throws IOException {
-        DataOutputStream out = new DataOutputStream(stream);
+        SnapshotBodyOutput out = new SnapshotBodyOutput(stream);
         out.writeByte(FORMAT_VERSION);
         List<Session> open = new ArrayList<>(sessions.sessions());
         out.writeInt(open.size());
@@ -78,6 +77,7 @@ public final class DataTreeSnapshot implements SnapshotSource {
         out.writeInt(tree.nodeCount());
         // The tree interns its ACL lists, so identity finds each distinct ACL once.
         Map<List<ACL>, Integer> aclTable = new IdentityHashMap<>();
+        StoredNode stored = new StoredNode();
         Deque<String> pending = new ArrayDeque<>();
         pending.push(DataTree.ROOT);
         while (!pending.isEmpty()) {
@@ -86,49 +86,36 @@ public final class DataTreeSnapshot implements SnapshotSource {
             if (node == null) {
                 continue; // deleted since its parent was copied; replay deletes it anyway
             }
-            List<String> children;
-            synchronized (node) {
-                // stat() is the client's view; cversion and the owner are saved as stored.
-                Stat shown = node.stat();
-                Stat stored = new Stat(shown.czxid(), shown.mzxid(), shown.ctime(), shown.mtime(),
-                        shown.version(), node.cversion(), shown.aversion(), node.ephemeralOwner(),
-                        shown.dataLength(), shown.numChildren(), shown.pzxid());
-                writeNode(out, path, stored, node.data());
-                writeAclRef(out, aclTable, node.acl());
-                children = node.children();
-            }
+            String[] children = node.copyStored(stored);
+            writeNode(out, path, stored);
+            writeAclRef(out, aclTable, stored.acl());
             String prefix = path.equals(DataTree.ROOT) ? "/" : path + "/";
             for (String child : children) {
-                pending.push(prefix + child);
+                pending.push(prefix.concat(child));
             }
         }
         out.writeByte(0);
         out.flush();
     }
 
-    private static void writeNode(DataOutputStream out, String path, Stat stat, byte[] data)
+    private static void writeNode(SnapshotBodyOutput out, String path, StoredNode n)
             throws IOException {
         out.writeByte(1);
-        writeString(out, path);
-        out.writeLong(stat.czxid());
-        out.writeLong(stat.mzxid());
-        out.writeLong(stat.ctime());
-        out.writeLong(stat.mtime());
-        out.writeInt(stat.version());
-        out.writeInt(stat.cversion());
-        out.writeInt(stat.aversion());
-        out.writeLong(stat.ephemeralOwner());
-        out.writeLong(stat.pzxid());
-        out.writeInt(stat.numChildren());
-        if (data == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(data.length);
-            out.write(data);
-        }
+        out.writeString(path);
+        out.writeLong(n.czxid());
+        out.writeLong(n.mzxid());
+        out.writeLong(n.ctime());
+        out.writeLong(n.mtime());
+        out.writeInt(n.version());
+        out.writeInt(n.cversion());
+        out.writeInt(n.aversion());
+        out.writeLong(n.ephemeralOwner());
+        out.writeLong(n.pzxid());
+        out.writeInt(n.numChildren());
+        out.writeBytes(n.data());
     }
 
-    private static void writeAclRef(DataOutputStream out, Map<List<ACL>, Integer> table,
+    private static void writeAclRef(SnapshotBodyOutput out, Map<List<ACL>, Integer> table,
             List<ACL> acl) throws IOException {
         Integer known = table.get(acl);
         if (known != null) {
@@ -141,8 +128,8 @@ public final class DataTreeSnapshot implements SnapshotSource {
         out.writeInt(acl.size());
         for (ACL a : acl) {
             out.writeInt(a.perms());
-            writeString(out, a.id().scheme());
-            writeString(out, a.id().id());
+            out.writeString(a.id().scheme());
+            out.writeString(a.id().id());
         }
     }
 
@@ -206,11 +193,5 @@ public final class DataTreeSnapshot implements SnapshotSource {
             acl.add(new ACL(in.readInt(), new Id(in.readString(), in.readString())));
         }
         return acl;
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
     }
 }

@@ -8,7 +8,8 @@ import io.paddock.server.watch.Watcher;
 /**
  * The pipeline's view of one client connection: where replies and watch events go.
  *
- * <p>Writes may come from the reply thread and from the connection's own I/O thread; each
+ * <p>Writes may come from the reply thread (only that one thread besides the connection's own
+ * I/O thread, which lets an implementation gather the reply thread's frames unlocked); each
  * call writes one whole frame, and nothing reaches the socket until {@link #flush()}, which the
  * reply stage calls once per connection per Disruptor batch.
  */

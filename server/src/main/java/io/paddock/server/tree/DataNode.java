@@ -15,6 +15,8 @@ import java.util.Set;
  * node's monitor (as ZooKeeper synchronizes on its DataNode). Readers get copies.
  */
 public final class DataNode {
+    private static final String[] NO_CHILDREN = new String[0];
+
     private final long czxid;
     private final long ctime;
     private final long ephemeralOwner;
@@ -75,6 +77,26 @@ public final class DataNode {
     }
 
     /** The data; never mutated in place, so callers may keep the array but must not change it. */
+    /**
+     * Copies the stored fields into {@code into} and returns the child names, all under this
+     * node's lock: one consistent state of the node for a snapshot, without a Stat per node.
+     */
+    public synchronized String[] copyStored(StoredNode into) {
+        into.czxid = czxid;
+        into.mzxid = mzxid;
+        into.ctime = ctime;
+        into.mtime = mtime;
+        into.version = version;
+        into.cversion = cversion;
+        into.aversion = aversion;
+        into.ephemeralOwner = ephemeralOwner;
+        into.pzxid = pzxid;
+        into.numChildren = children.size();
+        into.data = data;
+        into.acl = acl;
+        return children.isEmpty() ? NO_CHILDREN : children.toArray(NO_CHILDREN);
+    }
+
     public synchronized byte[] data() {
         return data;
     }

@@ -8,7 +8,8 @@ import java.util.List;
  * The receiving end of watch events: a client connection. Identity is object identity, so
  * a reconnecting session registers its watches again under its new connection.
  *
- * <p>Implementations must make {@link #sendEvent} safe to call from the apply thread.
+ * <p>{@link #sendEvent} is called from the pipeline's reply thread, which delivers the events
+ * the apply thread collected.
  */
 public interface Watcher {
     long sessionId();
