@@ -23,7 +23,9 @@ final class AclInterner {
 
     List<ACL> intern(List<ACL> acl) {
         List<ACL> last = recent;
-        if (acl == last && last != null) {
+        if (last != null && (acl == last || acl.equals(last))) {
+            // Most writes carry the ACL the previous one did; comparing a short list is cheaper
+            // than hashing a freshly decoded one, whose strings have no cached hash yet.
             return last;
         }
         List<ACL> shared = lists.get(acl);

@@ -7,7 +7,6 @@ import io.paddock.server.txn.Txn;
 import io.paddock.server.txn.TxnHeader;
 import io.paddock.server.watch.Notification;
 import io.paddock.server.watch.WatchManager;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -340,6 +339,32 @@ public final class DataTree {
     }
 
     private static long size(String path, byte[] data) {
-        return path.getBytes(StandardCharsets.UTF_8).length + DataNode.length(data);
+        return utf8Length(path) + DataNode.length(data);
+    }
+
+    /**
+     * The length of {@code s.getBytes(UTF_8)} without encoding it: this runs on every create and
+     * delete. An unpaired surrogate counts one byte, the '?' the encoder puts in its place.
+     */
+    static int utf8Length(String s) {
+        int n = 0;
+        int length = s.length();
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (!Character.isSurrogate(c)) {
+                n += 3;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 1;
+            }
+        }
+        return n;
     }
 }

@@ -230,4 +230,14 @@ class DataTreeTest {
         apply(5, 500, OpCode.DELETE, new DeleteTxn("/a/b/c"));
         assertEquals(base + 2 + 10 + 6, tree.approximateDataSize());
     }
+
+    @Test
+    void utf8LengthMatchesTheEncoder() {
+        String[] samples = {"", "/a", "/caf\u00e9", "/\u20ac/\u65e5\u672c", "/\ud83d\ude00x",
+            "/lone\ud83d", "/\ude00lone", "/\ud83d\ud83d\ude00", "/\u07ff\u0800\uffff"};
+        for (String s : samples) {
+            assertEquals(s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                    DataTree.utf8Length(s), s);
+        }
+    }
 }

@@ -1,24 +1,30 @@
 package io.paddock.storage.log;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The most recent committed txns, in memory, bounded by a count and a byte total: the fast tier
  * that serves a follower a few txns behind without touching the disk.
  *
- * <p>Thread-safe for one writer ({@link #add}) and any number of readers. A reader's iterator is
- * a weakly consistent view: txns evicted while it runs may still be returned, which is harmless
- * because they were committed.
+ * <p>Thread-safe for one writer ({@link #add}) and any number of readers. The txns sit in a
+ * ring in zxid order under one lock: the writer holds it for an array store per txn, and a
+ * reader, which is rare (a follower catching up), copies its range out under it. A skip list
+ * did the same job with an allocation and a log-time search per committed txn on the persist
+ * thread.
  */
 public final class CommittedWindow {
     private final int maxCount;
     private final long maxBytes;
-    private final ConcurrentSkipListMap<Long, Txn> txns = new ConcurrentSkipListMap<>();
-    private final AtomicLong bytes = new AtomicLong();
+    private final Object lock = new Object();
+    /** Ring of up to maxCount txns; grows by doubling so a large bound costs nothing until used. */
+    private Txn[] ring = new Txn[16];
+    private int head;
+    private int size;
+    private long bytes;
     private volatile long coveredAfter;
     private volatile long lastZxid;
 
@@ -42,17 +48,32 @@ public final class CommittedWindow {
             throw new IllegalArgumentException("zxid 0x" + Long.toHexString(txn.zxid())
                     + " does not follow 0x" + Long.toHexString(lastZxid));
         }
-        txns.put(txn.zxid(), txn);
-        bytes.addAndGet(txn.bytes().length);
-        lastZxid = txn.zxid();
-        while (txns.size() > 1 && (txns.size() > maxCount || bytes.get() > maxBytes)) {
-            var oldest = txns.pollFirstEntry();
-            bytes.addAndGet(-oldest.getValue().bytes().length);
-            // Raise the floor after removal: a reader that still sees the old floor finds the txn
-            // gone only if it started before, and then the weakly consistent map still hands the
-            // rest out in order.
-            coveredAfter = oldest.getKey();
+        synchronized (lock) {
+            if (size == ring.length) {
+                grow();
+            }
+            ring[(head + size) % ring.length] = txn;
+            size++;
+            bytes += txn.bytes().length;
+            lastZxid = txn.zxid();
+            while (size > 1 && (size > maxCount || bytes > maxBytes)) {
+                Txn oldest = ring[head];
+                ring[head] = null;
+                head = (head + 1) % ring.length;
+                size--;
+                bytes -= oldest.bytes().length;
+                coveredAfter = oldest.zxid();
+            }
         }
+    }
+
+    private void grow() {
+        Txn[] bigger = new Txn[ring.length * 2];
+        for (int i = 0; i < size; i++) {
+            bigger[i] = ring[(head + i) % ring.length];
+        }
+        ring = bigger;
+        head = 0;
     }
 
     /**
@@ -60,18 +81,32 @@ public final class CommittedWindow {
      * them; empty if older ones have been evicted and the caller must read the log.
      */
     public Optional<Iterator<Txn>> readFrom(long zxidExclusive) {
-        long floor = coveredAfter;
-        if (zxidExclusive < floor) {
-            return Optional.empty();
+        synchronized (lock) {
+            if (zxidExclusive < coveredAfter) {
+                return Optional.empty();
+            }
+            int from = firstAfter(zxidExclusive);
+            List<Txn> copy = new ArrayList<>(size - from);
+            for (int i = from; i < size; i++) {
+                copy.add(ring[(head + i) % ring.length]);
+            }
+            return Optional.of(Collections.unmodifiableList(copy).iterator());
         }
-        long upTo = lastZxid;
-        if (zxidExclusive >= upTo) {
-            return Optional.of(Collections.emptyIterator());
+    }
+
+    /** Index (from the oldest) of the first txn with a zxid above the given one; zxids ascend. */
+    private int firstAfter(long zxid) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ring[(head + mid) % ring.length].zxid() <= zxid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        Iterator<Txn> it = Collections.unmodifiableCollection(
-                txns.subMap(zxidExclusive, false, upTo, true).values()).iterator();
-        // An eviction between reading the floor and building the view would leave a gap.
-        return coveredAfter == floor ? Optional.of(it) : Optional.empty();
+        return lo;
     }
 
     /** The last committed zxid added, or the base zxid. */
@@ -85,10 +120,14 @@ public final class CommittedWindow {
     }
 
     public int size() {
-        return txns.size();
+        synchronized (lock) {
+            return size;
+        }
     }
 
     public long byteSize() {
-        return bytes.get();
+        synchronized (lock) {
+            return bytes;
+        }
     }
 }
