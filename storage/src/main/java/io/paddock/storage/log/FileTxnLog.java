@@ -49,6 +49,7 @@ public final class FileTxnLog implements TxnLog {
     private volatile long lastAppendedZxid;
     private volatile long lastFlushedZxid;
     private volatile long lastFsyncNanos;
+    private volatile long bytesWritten;
     private volatile boolean closed;
 
     /**
@@ -159,6 +160,15 @@ public final class FileTxnLog implements TxnLog {
         return slowFsyncs.get();
     }
 
+    /**
+     * Bytes written to segment files since this log was opened: records and segment headers,
+     * not the preallocated zeros. Appended records count once they reach the file (at a flush,
+     * a full buffer or a roll), which keeps the count off the per-record path.
+     */
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
     /** How long the last fsync took, in nanoseconds. */
     public long lastFsyncNanos() {
         return lastFsyncNanos;
@@ -216,11 +226,14 @@ public final class FileTxnLog implements TxnLog {
             allocatedEnd += options.preAllocSize();
             channel.write(ByteBuffer.allocate(1), allocatedEnd - 1);
         }
+        long start = writePosition;
         while (buffer.hasRemaining()) {
             writePosition += channel.write(buffer, writePosition);
         }
         buffer.clear();
         Invariants.check(writePosition == end, "the whole buffer reached the segment");
+        // One writer: a plain read-modify-write of the volatile is safe, readers see whole values.
+        bytesWritten += writePosition - start;
     }
 
     private void force(FileChannel target) throws IOException {
@@ -229,6 +242,7 @@ public final class FileTxnLog implements TxnLog {
         long took = System.nanoTime() - start;
         lastFsyncNanos = took;
         fsyncs.incrementAndGet();
+        options.fsyncListener().fsynced(took);
         if (took > TimeUnit.MILLISECONDS.toNanos(options.fsyncWarningThresholdMs())) {
             slowFsyncs.incrementAndGet();
             LOG.warn("fsync of the txn log in {} took {} ms, above fsync.warningthresholdms={} ms;"
