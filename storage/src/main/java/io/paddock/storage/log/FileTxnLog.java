@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe for one writer (append, flush, close) and any number of readers
  * ({@link #readFrom}, the zxid getters, the counters); {@link #rollLog()} may be called from any
  * thread. Readers open the segment files themselves and stop at the flushed zxid they saw first.
+ * The options' {@link FsyncListener} is called on the writer thread after each fsync.
  */
 public final class FileTxnLog implements TxnLog {
     private static final Logger LOG = LoggerFactory.getLogger(FileTxnLog.class);
