@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A standalone Paddock server: the znode tree, sessions and watches behind the request
  * pipeline, served on the client port. {@link #start()} binds and returns; {@link #close()}
- * stops accepting, drains the pipeline and releases every thread.
+ * stops accepting, drains the pipeline, writes a shutdown snapshot (snapshotOnShutdown, and
+ * only if {@link #start()} completed) and releases every thread. A start that fails releases
+ * what it had started, with no snapshot.
  *
  * <p>Thread-safe start/close; everything else runs on the pipeline, Netty and ticker threads.
  */
@@ -59,12 +61,15 @@ public final class PaddockServer implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private JmxReporter jmx;
     private InetSocketAddress boundAddress;
+    private volatile boolean started;
 
     public PaddockServer(ServerConfig config) {
         this.config = config;
         // [storage] Recover before anything reads the tree: the pipeline seeds its zxid counter
         // from tree.lastProcessedZxid().
-        this.storage = ServerStorage.open(config, watches, System::currentTimeMillis);
+        this.storage = ServerStorage.open(config, watches, System::currentTimeMillis,
+                stats.storage());
+        stats.storage().watch(storage.fileLog());
         this.tree = storage.tree();
         this.sessions = storage.sessions();
         AuthRegistry auth = new AuthRegistry(config.superDigest());
@@ -86,6 +91,21 @@ public final class PaddockServer implements AutoCloseable {
     }
 
     public PaddockServer start() throws InterruptedException {
+        boolean ok = false;
+        try {
+            startServing();
+            ok = true;
+        } finally {
+            if (!ok) {
+                // Half-started: release it all, and take no shutdown snapshot of whatever it is.
+                close();
+            }
+        }
+        started = true;
+        return this;
+    }
+
+    private void startServing() throws InterruptedException {
         pipeline.start();
         storage.startBackground(); // [storage]
         boundAddress = listener.bind();
@@ -99,7 +119,6 @@ public final class PaddockServer implements AutoCloseable {
         }
         LOG.info("Paddock standalone server listening on {} (tickTime={} ms, data in {}, log in {})",
                 boundAddress, config.tickTime(), config.dataDir(), config.txnLogDir());
-        return this;
     }
 
     public InetSocketAddress address() {
@@ -142,7 +161,12 @@ public final class PaddockServer implements AutoCloseable {
         ticker.shutdownNow();
         listener.close();
         pipeline.close();
-        storage.close(); // [storage]
+        // [storage] The pipeline has drained: every applied txn is in the flushed log.
+        if (started) {
+            storage.shutdown();
+        } else {
+            storage.close();
+        }
         if (jmx != null) {
             jmx.close();
         }

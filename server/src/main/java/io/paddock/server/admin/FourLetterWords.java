@@ -2,7 +2,10 @@ package io.paddock.server.admin;
 
 import io.paddock.server.config.JvmEnvironment;
 import io.paddock.server.config.ServerConfig;
+import io.paddock.server.metrics.DurationSummary;
 import io.paddock.server.metrics.ServerStats;
+import io.paddock.server.metrics.StorageStats;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -109,7 +112,26 @@ public final class FourLetterWords {
         line(b, "zk_jvm_heap_used_bytes", rt.totalMemory() - rt.freeMemory());
         line(b, "zk_jvm_heap_max_bytes", rt.maxMemory());
         line(b, "zk_last_zxid", "0x" + Long.toHexString(server.lastZxid()));
+        storage(b, s.storage());
         return b.toString();
+    }
+
+    /** ZooKeeper's names where it has the metric, so its dashboards read ours. */
+    private static void storage(StringBuilder b, StorageStats st) {
+        summary(b, "fsynctime", st.fsyncTime());
+        line(b, "zk_fsync_threshold_exceed_count", st.fsyncThresholdExceedCount());
+        line(b, "zk_txn_log_bytes_written", st.txnLogBytesWritten());
+        summary(b, "snapshottime", st.snapshotTime());
+        line(b, "zk_last_snapshot_zxid", "0x" + Long.toHexString(st.lastSnapshotZxid()));
+        line(b, "zk_last_snapshot_duration_ms", st.lastSnapshotMs());
+    }
+
+    private static void summary(StringBuilder b, String name, DurationSummary d) {
+        line(b, "zk_avg_" + name, String.format(Locale.ROOT, "%.4f", d.avgMs()));
+        line(b, "zk_min_" + name, d.minMs());
+        line(b, "zk_max_" + name, d.maxMs());
+        line(b, "zk_cnt_" + name, d.count());
+        line(b, "zk_sum_" + name, d.sumMs());
     }
 
     private static void line(StringBuilder b, String key, Object value) {

@@ -31,7 +31,8 @@ public record ServerConfig(
         long fsyncWarningThresholdMs,
         int snapRetainCount,
         int purgeIntervalHours,
-        boolean snapshotCompression) {
+        boolean snapshotCompression,
+        boolean snapshotOnShutdown) {
 
     /** ZooKeeper's jute.maxbuffer default: 0xfffff. */
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
@@ -105,6 +106,7 @@ public record ServerConfig(
         b.snapRetainCount = snapRetainCount;
         b.purgeIntervalHours = purgeIntervalHours;
         b.snapshotCompression = snapshotCompression;
+        b.snapshotOnShutdown = snapshotOnShutdown;
         return b;
     }
 
@@ -134,6 +136,7 @@ public record ServerConfig(
         private int snapRetainCount = 3;
         private int purgeIntervalHours;
         private boolean snapshotCompression;
+        private boolean snapshotOnShutdown = true;
 
         public Builder tickTime(int v) {
             tickTime = v;
@@ -253,6 +256,15 @@ public record ServerConfig(
             return this;
         }
 
+        /**
+         * [storage] Write a snapshot at a clean shutdown when txns were applied since the last
+         * one, so the next start need not replay the log.
+         */
+        public Builder snapshotOnShutdown(boolean v) {
+            snapshotOnShutdown = v;
+            return this;
+        }
+
         /** Session timeout bounds default to 2 and 20 ticks, as in ZooKeeper. */
         public ServerConfig build() {
             int min = minSessionTimeout > 0 ? minSessionTimeout : 2 * tickTime;
@@ -261,7 +273,7 @@ public record ServerConfig(
                     min, max, fourLetterWhitelist, juteMaxBuffer, extendedTypesEnabled,
                     containerCheckIntervalMs, superDigest, handshakeTimeoutMs, metricsJmxEnabled,
                     snapCount, preAllocSizeKb, forceSync, fsyncWarningThresholdMs,
-                    snapRetainCount, purgeIntervalHours, snapshotCompression);
+                    snapRetainCount, purgeIntervalHours, snapshotCompression, snapshotOnShutdown);
         }
     }
 }

@@ -59,7 +59,8 @@ public final class ZooCfgParser {
             Map.entry("autopurge.purgeInterval", (b, v) -> b.purgeIntervalHours(
                     Math.max(0, anyInt(v)))),
             Map.entry("snapshot.compression.method", (b, v) -> b.snapshotCompression(
-                    compression(v))));
+                    compression(v))),
+            Map.entry("snapshotOnShutdown", (b, v) -> b.snapshotOnShutdown(bool(v))));
 
     public ServerConfig parse(Path file) {
         List<String> lines;

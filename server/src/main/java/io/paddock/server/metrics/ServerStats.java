@@ -8,14 +8,15 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Server-wide request counters and latency, kept in a Dropwizard {@link MetricRegistry}
- * (exported over JMX by the server) and summarised for the srvr, stat and mntr words.
- * Thread-safe.
+ * (exported over JMX by the server) and summarised for the srvr, stat and mntr words; the
+ * storage metrics in the same registry are in {@link #storage()}. Thread-safe.
  */
 public final class ServerStats {
     private final MetricRegistry registry;
     private final Counter packetsReceived;
     private final Counter packetsSent;
     private final Histogram latencyMicros;
+    private final StorageStats storage;
     private final LongAdder requests = new LongAdder();
     private final LongAdder totalLatencyNanos = new LongAdder();
     private final LongAccumulator minLatency = new LongAccumulator(Math::min, Long.MAX_VALUE);
@@ -28,10 +29,16 @@ public final class ServerStats {
         // The default, exponentially decaying reservoir keeps a fixed-size sample: a sliding
         // window would hold every request of the last minute, megabytes at full load.
         this.latencyMicros = registry.histogram("request_latency_micros");
+        this.storage = new StorageStats(registry);
     }
 
     public MetricRegistry registry() {
         return registry;
+    }
+
+    /** Txn log and snapshot metrics; srst leaves them alone (they count since start). */
+    public StorageStats storage() {
+        return storage;
     }
 
     public void packetReceived() {

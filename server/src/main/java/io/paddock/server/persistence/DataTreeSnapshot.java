@@ -169,7 +169,7 @@ public final class DataTreeSnapshot implements SnapshotSource {
                     cversion, aversion, owner, data == null ? 0 : data.length, children, pzxid));
         }
         tree.setLastProcessedZxid(zxid);
-        return new TreeState(tree, sessions);
+        return new TreeState(tree, sessions, zxid);
     }
 
     private static List<ACL> readAclRef(SnapshotBodyInput in, List<List<ACL>> table,

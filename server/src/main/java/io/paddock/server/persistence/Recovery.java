@@ -42,7 +42,7 @@ public final class Recovery {
         Optional<LoadedSnapshot<TreeState>> loaded =
                 snapshots.loadNewest((zxid, body) -> DataTreeSnapshot.read(watches, zxid, body));
         TreeState state = loaded.map(LoadedSnapshot::state)
-                .orElseGet(() -> new TreeState(new DataTree(watches), new HashMap<>()));
+                .orElseGet(() -> new TreeState(new DataTree(watches), new HashMap<>(), 0));
         long from = state.tree().lastProcessedZxid();
         int replayed = replay(log.readFrom(from), state, from);
         if (log.lastFlushedZxid() > state.tree().lastProcessedZxid()) {

@@ -22,6 +22,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * snapshots and purging old files in the background.
  *
  * <p>Threading: {@link #open} at start-up; {@link #txnLog()} is written by the persist thread;
- * snapshots and purges run on one background thread; {@link #close()} after the pipeline has
- * drained.
+ * snapshots and purges run on one background thread; {@link #shutdown()} (or {@link #close()})
+ * after the pipeline has drained.
  */
 public final class ServerStorage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerStorage.class);
@@ -49,15 +51,19 @@ public final class ServerStorage implements AutoCloseable {
     private final SnapshotScheduler scheduler;
     private final SnapshottingTxnLog pipelineLog;
     private final ScheduledExecutorService background;
+    /** The zxid of the newest snapshot loaded or written, so shutdown knows if one is due. */
+    private final AtomicLong lastSnapshotZxid;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ServerStorage(ServerConfig config, FileTxnLog fileLog, SnapshotStore snapshots,
-            TreeState state, SessionTracker sessions) {
+            TreeState state, SessionTracker sessions, SnapshotListener listener) {
         this.config = config;
         this.fileLog = fileLog;
         this.snapshots = snapshots;
         this.tree = state.tree();
         this.sessions = sessions;
         this.window = new CommittedWindow(WINDOW_TXNS, WINDOW_BYTES, fileLog.lastFlushedZxid());
+        this.lastSnapshotZxid = new AtomicLong(state.snapshotZxid());
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "paddock-snapshot");
             t.setDaemon(true);
@@ -65,7 +71,10 @@ public final class ServerStorage implements AutoCloseable {
         });
         this.scheduler = new SnapshotScheduler(config.snapCount(), new SplittableRandom(),
                 snapshots, () -> new DataTreeSnapshot(tree, sessions), fileLog::rollLog,
-                () -> { }, background);
+                (zxid, nanos) -> {
+                    lastSnapshotZxid.accumulateAndGet(zxid, Math::max);
+                    listener.snapshotWritten(zxid, nanos);
+                }, background);
         this.pipelineLog = new SnapshottingTxnLog(fileLog, scheduler, window);
     }
 
@@ -77,11 +86,21 @@ public final class ServerStorage implements AutoCloseable {
      *     or no snapshot is valid
      */
     public static ServerStorage open(ServerConfig config, WatchManager watches, LongSupplier clock) {
+        return open(config, watches, clock, StorageListener.NONE);
+    }
+
+    /**
+     * As {@link #open(ServerConfig, WatchManager, LongSupplier)}, reporting every fsync and
+     * snapshot to a listener.
+     */
+    public static ServerStorage open(ServerConfig config, WatchManager watches, LongSupplier clock,
+            StorageListener listener) {
         try {
             FileTxnLogOptions options = FileTxnLogOptions.defaults()
                     .withPreAllocSize(config.preAllocSizeKb() * 1024)
                     .withForceSync(config.forceSync())
-                    .withFsyncWarningThresholdMs(config.fsyncWarningThresholdMs());
+                    .withFsyncWarningThresholdMs(config.fsyncWarningThresholdMs())
+                    .withFsyncListener(listener);
             FileTxnLog log = LogRecovery.open(config.txnLogDir(), options, CorruptionPolicy.REFUSE);
             try {
                 SnapshotStore snapshots = new SnapshotStore(config.dataDir(),
@@ -92,7 +111,7 @@ public final class ServerStorage implements AutoCloseable {
                 for (Map.Entry<Long, Integer> s : state.sessions().entrySet()) {
                     sessions.add(s.getKey(), s.getValue());
                 }
-                return new ServerStorage(config, log, snapshots, state, sessions);
+                return new ServerStorage(config, log, snapshots, state, sessions, listener);
             } catch (IOException | RuntimeException e) {
                 log.close();
                 throw e;
@@ -140,9 +159,14 @@ public final class ServerStorage implements AutoCloseable {
         }
     }
 
-    /** Takes a snapshot on the calling thread; false if one is already being written. */
+    /** Takes a snapshot on the calling thread; false if one is being written or it failed. */
     public boolean snapshotNow() {
         return scheduler.snapshotNow();
+    }
+
+    /** The zxid of the newest snapshot loaded at start-up or written since; 0 if none. */
+    public long lastSnapshotZxid() {
+        return lastSnapshotZxid.get();
     }
 
     /** Deletes snapshots and segments beyond what retention keeps. */
@@ -160,9 +184,57 @@ public final class ServerStorage implements AutoCloseable {
         }
     }
 
-    /** Stops background work, waiting for a snapshot being written, and closes the log. */
+    /**
+     * The clean shutdown, once the pipeline has drained and the log is flushed: stops background
+     * work, then, if snapshotOnShutdown is set and a txn was applied since the newest snapshot,
+     * writes one more so that the next start loads it instead of replaying the log, then closes
+     * the log. A crash while it is being written leaves only a temporary file, deleted at the
+     * next start, and the log still holds every txn.
+     */
+    public void shutdown() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stopBackground();
+        if (config.snapshotOnShutdown()) {
+            snapshotIfBehind();
+        }
+        fileLog.close();
+    }
+
+    /**
+     * Stops background work, waiting for a snapshot being written, and closes the log, with no
+     * shutdown snapshot: for a server that did not finish starting.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stopBackground();
+        fileLog.close();
+    }
+
+    private void snapshotIfBehind() {
+        long applied = tree.lastProcessedZxid();
+        long newest = lastSnapshotZxid.get();
+        if (applied <= newest) {
+            LOG.info("no txn since the snapshot at zxid 0x{}; no snapshot at shutdown",
+                    Long.toHexString(newest));
+            return;
+        }
+        long started = System.nanoTime();
+        if (scheduler.snapshotNow()) {
+            LOG.info("wrote the shutdown snapshot at zxid 0x{} in {} ms",
+                    Long.toHexString(lastSnapshotZxid.get()),
+                    (System.nanoTime() - started) / 1_000_000);
+        } else {
+            LOG.warn("no shutdown snapshot was written; the next start replays the log from"
+                    + " zxid 0x{}", Long.toHexString(newest));
+        }
+    }
+
+    private void stopBackground() {
         background.shutdown();
         try {
             if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -173,6 +245,5 @@ public final class ServerStorage implements AutoCloseable {
             background.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        fileLog.close();
     }
 }

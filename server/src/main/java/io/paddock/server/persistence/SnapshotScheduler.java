@@ -28,7 +28,7 @@ public final class SnapshotScheduler {
     private final SnapshotStore store;
     private final Supplier<SnapshotSource> sources;
     private final Runnable rollLog;
-    private final Runnable afterSnapshot;
+    private final SnapshotListener afterSnapshot;
     private final ExecutorService executor;
     private final AtomicBoolean running = new AtomicBoolean();
     private long sinceLast;
@@ -36,10 +36,10 @@ public final class SnapshotScheduler {
 
     /**
      * @param sources makes the snapshot's source on the snapshot thread, when it starts
-     * @param afterSnapshot run on the snapshot thread after each snapshot is durable
+     * @param afterSnapshot told each snapshot's zxid and duration once it is durable
      */
     public SnapshotScheduler(int snapCount, RandomGenerator random, SnapshotStore store,
-            Supplier<SnapshotSource> sources, Runnable rollLog, Runnable afterSnapshot,
+            Supplier<SnapshotSource> sources, Runnable rollLog, SnapshotListener afterSnapshot,
             ExecutorService executor) {
         if (snapCount < 2) {
             throw new IllegalArgumentException("snapCount must be at least 2, was " + snapCount);
@@ -74,14 +74,17 @@ public final class SnapshotScheduler {
         }
     }
 
-    /** Writes a snapshot now on the calling thread (for tests and shutdown), unless one runs. */
+    /**
+     * Writes a snapshot now on the calling thread (for tests and shutdown).
+     *
+     * @return true once it is durable; false if another one is being written or this one failed
+     */
     public boolean snapshotNow() {
         if (!running.compareAndSet(false, true)) {
             return false;
         }
         rollLog.run();
-        snapshot();
-        return true;
+        return snapshot();
     }
 
     /** The number of logged txns that triggers the next snapshot. */
@@ -89,12 +92,16 @@ public final class SnapshotScheduler {
         return threshold;
     }
 
-    private void snapshot() {
+    private boolean snapshot() {
         try {
-            store.write(sources.get());
-            afterSnapshot.run();
+            SnapshotSource source = sources.get();
+            long started = System.nanoTime();
+            store.write(source);
+            afterSnapshot.snapshotWritten(source.zxid(), System.nanoTime() - started);
+            return true;
         } catch (Exception e) {
             LOG.error("snapshot failed; the log still holds every txn", e);
+            return false;
         } finally {
             running.set(false);
         }

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param tree the restored tree; its last processed zxid is where replay continues
  * @param sessions the open sessions and their timeouts
+ * @param snapshotZxid the zxid of the snapshot the state was loaded from, 0 if none; replay
+ *     moves the tree past it but not this
  */
-public record TreeState(DataTree tree, Map<Long, Integer> sessions) {
+public record TreeState(DataTree tree, Map<Long, Integer> sessions, long snapshotZxid) {
 }

@@ -23,6 +23,7 @@ class StorageKeysParserTest {
         assertEquals(3, c.snapRetainCount());
         assertEquals(0, c.purgeIntervalHours());
         assertFalse(c.snapshotCompression());
+        assertTrue(c.snapshotOnShutdown());
     }
 
     @Test
@@ -30,7 +31,7 @@ class StorageKeysParserTest {
         ServerConfig c = parser.parse("zoo.cfg", List.of("dataDir=/tmp/x", "snapCount=5000",
                 "preAllocSize=1024", "forceSync=no", "fsync.warningthresholdms=50",
                 "autopurge.snapRetainCount=7", "autopurge.purgeInterval=24",
-                "snapshot.compression.method=lz4"));
+                "snapshot.compression.method=lz4", "snapshotOnShutdown=false"));
 
         assertEquals(5000, c.snapCount());
         assertEquals(1024, c.preAllocSizeKb());
@@ -39,6 +40,7 @@ class StorageKeysParserTest {
         assertEquals(7, c.snapRetainCount());
         assertEquals(24, c.purgeIntervalHours());
         assertTrue(c.snapshotCompression());
+        assertFalse(c.snapshotOnShutdown());
     }
 
     @Test
@@ -57,5 +59,13 @@ class StorageKeysParserTest {
                 () -> parser.parse("zoo.cfg", List.of("forceSync=maybe")));
         assertThrows(ConfigException.class,
                 () -> parser.parse("zoo.cfg", List.of("snapCount=1")));
+    }
+
+    @Test
+    void aBadSnapshotOnShutdownNamesTheKeyAndTheLine() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> parser.parse("zoo.cfg", List.of("dataDir=/tmp/x", "snapshotOnShutdown=sometimes")));
+        assertTrue(e.getMessage().contains("snapshotOnShutdown"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 }

@@ -177,6 +177,27 @@ public final class PaddockTestingServer implements AutoCloseable {
             return this;
         }
 
+        /** zoo.cfg snapshotOnShutdown: snapshot at a clean close if behind (default true). */
+        public Builder snapshotOnShutdown(boolean snapshot) {
+            config.snapshotOnShutdown(snapshot);
+            return this;
+        }
+
+        /** zoo.cfg fsync.warningthresholdms: fsyncs slower than this are counted as slow. */
+        public Builder fsyncWarningThresholdMs(long millis) {
+            config.fsyncWarningThresholdMs(millis);
+            return this;
+        }
+
+        /**
+         * zoo.cfg jmx.enabled; off by default here, since the MBean names are per JVM and two
+         * servers exporting at once would clash.
+         */
+        public Builder metricsJmxEnabled(boolean enabled) {
+            config.metricsJmxEnabled(enabled);
+            return this;
+        }
+
         public PaddockTestingServer start() {
             try {
                 Path owned = dataDir == null ? Files.createTempDirectory("paddock-test") : null;

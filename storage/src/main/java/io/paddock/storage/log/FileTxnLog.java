@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe for one writer (append, flush, close) and any number of readers
  * ({@link #readFrom}, the zxid getters, the counters); {@link #rollLog()} may be called from any
  * thread. Readers open the segment files themselves and stop at the flushed zxid they saw first.
+ * The options' {@link FsyncListener} is called on the writer thread after each fsync.
  */
 public final class FileTxnLog implements TxnLog {
     private static final Logger LOG = LoggerFactory.getLogger(FileTxnLog.class);
@@ -49,6 +50,7 @@ public final class FileTxnLog implements TxnLog {
     private volatile long lastAppendedZxid;
     private volatile long lastFlushedZxid;
     private volatile long lastFsyncNanos;
+    private volatile long bytesWritten;
     private volatile boolean closed;
 
     /**
@@ -159,6 +161,15 @@ public final class FileTxnLog implements TxnLog {
         return slowFsyncs.get();
     }
 
+    /**
+     * Bytes written to segment files since this log was opened: records and segment headers,
+     * not the preallocated zeros. Appended records count once they reach the file (at a flush,
+     * a full buffer or a roll), which keeps the count off the per-record path.
+     */
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
     /** How long the last fsync took, in nanoseconds. */
     public long lastFsyncNanos() {
         return lastFsyncNanos;
@@ -216,11 +227,14 @@ public final class FileTxnLog implements TxnLog {
             allocatedEnd += options.preAllocSize();
             channel.write(ByteBuffer.allocate(1), allocatedEnd - 1);
         }
+        long start = writePosition;
         while (buffer.hasRemaining()) {
             writePosition += channel.write(buffer, writePosition);
         }
         buffer.clear();
         Invariants.check(writePosition == end, "the whole buffer reached the segment");
+        // One writer: a plain read-modify-write of the volatile is safe, readers see whole values.
+        bytesWritten += writePosition - start;
     }
 
     private void force(FileChannel target) throws IOException {
@@ -229,6 +243,7 @@ public final class FileTxnLog implements TxnLog {
         long took = System.nanoTime() - start;
         lastFsyncNanos = took;
         fsyncs.incrementAndGet();
+        options.fsyncListener().fsynced(took);
         if (took > TimeUnit.MILLISECONDS.toNanos(options.fsyncWarningThresholdMs())) {
             slowFsyncs.incrementAndGet();
             LOG.warn("fsync of the txn log in {} took {} ms, above fsync.warningthresholdms={} ms;"

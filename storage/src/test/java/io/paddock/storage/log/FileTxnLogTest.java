@@ -8,6 +8,7 @@ import io.paddock.storage.recovery.LogRecovery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +92,37 @@ class FileTxnLogTest extends TxnLogContract {
 
         assertTrue(synced.fsyncCount() >= 2, "fsyncs: " + synced.fsyncCount());
         assertEquals(synced.fsyncCount(), synced.slowFsyncCount(), "every fsync exceeds 0 ms");
+    }
+
+    @Test
+    void theFsyncListenerHearsEveryFsyncWithItsDuration() throws Exception {
+        log.close();
+        List<Long> heard = new CopyOnWriteArrayList<>();
+        FileTxnLog synced = LogRecovery.open(dir,
+                SMALL.withForceSync(true).withFsyncListener(heard::add), CorruptionPolicy.REFUSE);
+        log = synced;
+        appendRun(2);
+        synced.flush();
+        synced.rollLog();
+        appendRun(2);
+        synced.flush();
+
+        // The roll forces the old segment too, so three fsyncs in all.
+        assertEquals(3, synced.fsyncCount());
+        assertEquals(synced.fsyncCount(), heard.size());
+        assertTrue(heard.stream().allMatch(n -> n >= 0), heard.toString());
+        assertEquals(synced.lastFsyncNanos(), heard.get(heard.size() - 1));
+    }
+
+    @Test
+    void bytesWrittenCountsRecordsAndSegmentHeadersOnceTheyReachTheFile() throws Exception {
+        FileTxnLog file = (FileTxnLog) log;
+        List<Txn> run = appendRun(5);
+        assertEquals(0, file.bytesWritten(), "appended records wait in the buffer");
+        file.flush();
+
+        long records = run.stream().mapToLong(LogRecordCodec::encodedSize).sum();
+        assertEquals(LogRecordCodec.SEGMENT_HEADER_SIZE + records, file.bytesWritten());
     }
 
     @Test
