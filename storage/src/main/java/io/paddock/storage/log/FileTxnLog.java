@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Appends go to a buffer; {@link #flush()} writes it and fsyncs once (group commit). Segments
  * grow in {@code preAllocSize} blocks of zeros, so an fsync rarely has to persist a new file
- * size. A new segment starts at the first append after {@link #rollLog()} (called once a
+ * size; a segment is cut back to its records when the next one starts or the log closes. A new segment starts at the first append after {@link #rollLog()} (called once a
  * snapshot starts, so retention can drop whole segments), after the size limit, and after
  * opening.
  *
@@ -188,6 +188,7 @@ public final class FileTxnLog implements TxnLog {
         closed = true;
         if (channel != null) {
             try {
+                dropPreallocation();
                 channel.close();
             } catch (IOException e) {
                 LOG.warn("closing {} failed", dir, e);
@@ -203,6 +204,7 @@ public final class FileTxnLog implements TxnLog {
             if (options.forceSync()) {
                 force(channel);
             }
+            dropPreallocation();
             channel.close();
         }
         Path path = dir.resolve(LogRecordCodec.segmentName(firstZxid));
@@ -217,6 +219,20 @@ public final class FileTxnLog implements TxnLog {
         }
         rollRequested = false;
         LOG.info("started txn log segment {}", path);
+    }
+
+    /**
+     * Cuts a finished segment back to its records. The zeros past them were only there so that
+     * appends did not grow the file; left in place, every start-up would read them (a
+     * preallocated hole still costs a page fault per page when recovery checks it is all zero),
+     * and the disk would hold a preallocation per segment. Needs no fsync of its own: if the
+     * new size is lost in a crash the file keeps its zero tail, which recovery accepts.
+     */
+    private void dropPreallocation() throws IOException {
+        if (allocatedEnd > writePosition) {
+            channel.truncate(writePosition);
+            allocatedEnd = writePosition;
+        }
     }
 
     private void writeBuffer() throws IOException {

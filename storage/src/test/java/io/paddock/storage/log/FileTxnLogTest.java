@@ -1,6 +1,7 @@
 package io.paddock.storage.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.storage.recovery.CorruptionPolicy;
@@ -63,20 +64,30 @@ class FileTxnLogTest extends TxnLogContract {
     }
 
     @Test
-    void segmentsRollAtTheSizeLimitAndArePreallocatedInBlocks() throws Exception {
+    void segmentsRollAtTheSizeLimitAreCutBackToTheirRecordsAndTheLastIsPreallocated()
+            throws Exception {
         FileTxnLog file = (FileTxnLog) log;
         for (int i = 0; i < 300; i++) {
             file.append(new Txn(FIRST + i, 1, new byte[1000]));
         }
         file.flush();
 
-        assertTrue(file.segmentFiles().size() >= 4, file.segmentFiles().toString());
-        for (Path segment : file.segmentFiles()) {
+        List<Path> segments = file.segmentFiles();
+        assertTrue(segments.size() >= 4, segments.toString());
+        for (Path segment : segments.subList(0, segments.size() - 1)) {
             long size = Files.size(segment);
-            assertEquals(0, size % 8192, segment + " grows in preAllocSize blocks: " + size);
-            assertTrue(size <= (64 << 10) + 8192, segment + " respects the limit: " + size);
+            assertNotEquals(0, size % 8192, segment + " was cut back to its records: " + size);
+            assertTrue(size <= (64 << 10), segment + " respects the limit: " + size);
         }
+        Path open = segments.get(segments.size() - 1);
+        assertEquals(0, Files.size(open) % 8192, open + " grows in preAllocSize blocks");
         assertEquals(300, drain(file.readFrom(0)).size());
+
+        file.close();
+        assertNotEquals(0, Files.size(open) % 8192, "closing cuts the open segment back too");
+        log = LogRecovery.open(dir, FileTxnLogOptions.defaults(), CorruptionPolicy.REFUSE);
+        assertEquals(300, drain(log.readFrom(0)).size());
+        assertEquals(FIRST + 299, log.lastFlushedZxid());
     }
 
     @Test
