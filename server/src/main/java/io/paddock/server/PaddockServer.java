@@ -13,6 +13,7 @@ import io.paddock.server.metrics.ServerStats;
 import io.paddock.server.net.ClientConnection;
 import io.paddock.server.net.ClientPortListener;
 import io.paddock.server.net.ConnectionRegistry;
+import io.paddock.server.net.IoGroups;
 import io.paddock.server.persistence.ServerStorage;
 import io.paddock.server.pipeline.ClientChannel;
 import io.paddock.server.pipeline.RequestPipeline;
@@ -30,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,16 +61,34 @@ public final class PaddockServer implements AutoCloseable {
     private final ServerStats stats = new ServerStats(new MetricRegistry());
     private final ClientPortListener listener;
     private final ScheduledExecutorService ticker;
-    private JmxReporter jmx;
+    private final JmxReporter jmx;
     private InetSocketAddress boundAddress;
     private volatile boolean started;
 
     public PaddockServer(ServerConfig config) {
         this.config = config;
-        // [storage] Recover before anything reads the tree: the pipeline seeds its zxid counter
-        // from tree.lastProcessedZxid().
-        this.storage = ServerStorage.open(config, watches, System::currentTimeMillis,
-                stats.storage());
+        // What needs no recovered state (Netty's event loops, the platform MBean server) is set
+        // up beside the recovery: each costs a few hundred milliseconds of class loading.
+        StartupTasks early = new StartupTasks();
+        CompletableFuture<IoGroups> io = early.run("paddock-io-start", IoGroups::create);
+        CompletableFuture<JmxReporter> jmxStart = config.metricsJmxEnabled()
+                ? early.run("paddock-jmx-start", () -> {
+                    JmxReporter r = JmxReporter.forRegistry(stats.registry()).inDomain("io.paddock")
+                            .build();
+                    r.start();
+                    return r;
+                })
+                : CompletableFuture.completedFuture(null);
+        try {
+            // [storage] Recover before anything reads the tree: the pipeline seeds its zxid
+            // counter from tree.lastProcessedZxid().
+            this.storage = ServerStorage.open(config, watches, System::currentTimeMillis,
+                    stats.storage());
+        } catch (RuntimeException e) {
+            StartupTasks.release(io, IoGroups::close);
+            StartupTasks.release(jmxStart, JmxReporter::close);
+            throw e;
+        }
         stats.storage().watch(storage.fileLog());
         this.tree = storage.tree();
         this.sessions = storage.sessions();
@@ -81,8 +101,9 @@ public final class PaddockServer implements AutoCloseable {
         this.pipeline = new RequestPipeline(tree, watches, preparer, reads, sessions, log, commits,
                 System::currentTimeMillis, RING_SIZE);
         this.connections = new ConnectionRegistry(config.maxClientCnxns());
-        this.listener = new ClientPortListener(config, pipeline, sessions, auth, watches,
-                new FourLetterWords(new View()), connections, stats);
+        this.jmx = StartupTasks.await(jmxStart);
+        this.listener = new ClientPortListener(config, StartupTasks.await(io), pipeline, sessions,
+                auth, watches, new FourLetterWords(new View()), connections, stats);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "paddock-ticker");
             t.setDaemon(true);
@@ -113,10 +134,6 @@ public final class PaddockServer implements AutoCloseable {
         ticker.scheduleWithFixedDelay(this::expireSessions, tick, tick, TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::reapContainers, config.containerCheckIntervalMs(),
                 config.containerCheckIntervalMs(), TimeUnit.MILLISECONDS);
-        if (config.metricsJmxEnabled()) {
-            jmx = JmxReporter.forRegistry(stats.registry()).inDomain("io.paddock").build();
-            jmx.start();
-        }
         LOG.info("Paddock standalone server listening on {} (tickTime={} ms, data in {}, log in {})",
                 boundAddress, config.tickTime(), config.dataDir(), config.txnLogDir());
     }

@@ -4,9 +4,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.paddock.server.acl.AclChecker;
@@ -18,7 +15,6 @@ import io.paddock.server.pipeline.RequestPipeline;
 import io.paddock.server.session.SessionTracker;
 import io.paddock.server.watch.WatchManager;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The client port: a Netty server whose every connection gets a frame decoder and a
@@ -26,25 +22,23 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClientPortListener implements AutoCloseable {
     private final ClientServices services;
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
+    private final IoGroups groups;
     private Channel serverChannel;
 
-    public ClientPortListener(ServerConfig config, RequestPipeline pipeline,
+    /** @param groups the event loops, owned by this listener from now on (closed with it) */
+    public ClientPortListener(ServerConfig config, IoGroups groups, RequestPipeline pipeline,
             SessionTracker sessions, AuthRegistry auth, WatchManager watches,
             FourLetterWords fourLetterWords, ConnectionRegistry connections, ServerStats stats) {
         this.services = new ClientServices(config, pipeline, sessions, auth,
                 new AclChecker(auth), watches,
                 fourLetterWords, connections, stats);
-        this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(
-                Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
+        this.groups = groups;
     }
 
     public InetSocketAddress bind() throws InterruptedException {
         ServerConfig config = services.config();
         ServerBootstrap b = new ServerBootstrap()
-                .group(boss, workers)
+                .group(groups.boss(), groups.workers())
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -68,7 +62,6 @@ public final class ClientPortListener implements AutoCloseable {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
         }
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        groups.close();
     }
 }

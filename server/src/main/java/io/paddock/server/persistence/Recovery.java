@@ -33,17 +33,19 @@ public final class Recovery {
 
     /**
      * @param snapshots where the snapshots are
-     * @param log the recovered txn log
+     * @param checkedLog the recovered txn log, asked for only once the snapshot is loaded, so
+     *     the log check may still be running while the snapshot loads
      * @param watches the watch manager the restored tree reports to
      */
-    public static TreeState recover(SnapshotStore snapshots, TxnLog log, WatchManager watches)
-            throws IOException {
+    public static TreeState recover(SnapshotStore snapshots, CheckedLog checkedLog,
+            WatchManager watches) throws IOException {
         long started = System.nanoTime();
         Optional<LoadedSnapshot<TreeState>> loaded =
                 snapshots.loadNewest((zxid, body) -> DataTreeSnapshot.read(watches, zxid, body));
         TreeState state = loaded.map(LoadedSnapshot::state)
                 .orElseGet(() -> new TreeState(new DataTree(watches), new HashMap<>(), 0));
         long from = state.tree().lastProcessedZxid();
+        TxnLog log = checkedLog.get();
         int replayed = replay(log.readFrom(from), state, from);
         if (log.lastFlushedZxid() > state.tree().lastProcessedZxid()) {
             state.tree().setLastProcessedZxid(log.lastFlushedZxid());
@@ -54,6 +56,12 @@ public final class Recovery {
                 loaded.map(s -> "snapshot " + s.file().getFileName()).orElse("no snapshot"),
                 replayed, (System.nanoTime() - started) / 1_000_000);
         return state;
+    }
+
+    /** The txn log once its start-up check is done. */
+    @FunctionalInterface
+    public interface CheckedLog {
+        TxnLog get() throws IOException;
     }
 
     private static int replay(Iterator<Txn> txns, TreeState state, long from) {

@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -101,24 +103,65 @@ public final class ServerStorage implements AutoCloseable {
                     .withForceSync(config.forceSync())
                     .withFsyncWarningThresholdMs(config.fsyncWarningThresholdMs())
                     .withFsyncListener(listener);
-            FileTxnLog log = LogRecovery.open(config.txnLogDir(), options, CorruptionPolicy.REFUSE);
+            // The log check and the snapshot load read different files and need each other only
+            // for the replay, so they run side by side: on a large tree that hides the check.
+            CompletableFuture<FileTxnLog> checkedLog = new CompletableFuture<>();
+            Thread checker = new Thread(() -> {
+                try {
+                    checkedLog.complete(LogRecovery.open(config.txnLogDir(), options,
+                            CorruptionPolicy.REFUSE));
+                } catch (Throwable t) {
+                    checkedLog.completeExceptionally(t);
+                }
+            }, "paddock-log-check");
+            checker.setDaemon(true);
+            checker.start();
             try {
                 SnapshotStore snapshots = new SnapshotStore(config.dataDir(),
                         config.snapshotCompression());
-                TreeState state = Recovery.recover(snapshots, log, watches);
+                TreeState state = Recovery.recover(snapshots, () -> awaitLog(checkedLog), watches);
                 SessionTracker sessions = new SessionTracker(0, config.tickTime(), clock,
                         SessionSecret.loadOrCreate(config.dataDir()));
                 for (Map.Entry<Long, Integer> s : state.sessions().entrySet()) {
                     sessions.add(s.getKey(), s.getValue());
                 }
-                return new ServerStorage(config, log, snapshots, state, sessions, listener);
+                return new ServerStorage(config, awaitLog(checkedLog), snapshots, state, sessions,
+                        listener);
             } catch (IOException | RuntimeException e) {
-                log.close();
+                closeWhenChecked(checkedLog);
                 throw e;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the data in " + config.dataDir()
                     + " and " + config.txnLogDir(), e);
+        }
+    }
+
+    /** The checked log, or the check's own exception (a corruption report stays one). */
+    private static FileTxnLog awaitLog(CompletableFuture<FileTxnLog> checkedLog) throws IOException {
+        try {
+            return checkedLog.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** After a failed recovery, the log is released once its check ends, whichever way. */
+    private static void closeWhenChecked(CompletableFuture<FileTxnLog> checkedLog) {
+        try {
+            checkedLog.join().close();
+        } catch (CompletionException ignored) {
+            // the check failed too: there is no log to close, and the first failure is reported
         }
     }
 

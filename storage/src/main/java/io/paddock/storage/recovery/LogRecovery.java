@@ -41,7 +41,11 @@ public final class LogRecovery {
     public static FileTxnLog open(Path dir, FileTxnLogOptions options, CorruptionPolicy policy)
             throws IOException {
         Files.createDirectories(dir);
+        long started = System.nanoTime();
         RecoveredLog recovered = recover(dir, policy);
+        LOG.info("checked {} txn log segment(s) in {} up to zxid 0x{} in {} ms",
+                recovered.segments().size(), dir, Long.toHexString(recovered.lastZxid()),
+                (System.nanoTime() - started) / 1_000_000);
         return new FileTxnLog(dir, recovered.segments(), options);
     }
 
