@@ -89,9 +89,8 @@ public final class DataTreeSnapshot implements SnapshotSource {
             String[] children = node.copyStored(stored);
             writeNode(out, path, stored);
             writeAclRef(out, aclTable, stored.acl());
-            String prefix = path.equals(DataTree.ROOT) ? "/" : path + "/";
             for (String child : children) {
-                pending.push(prefix.concat(child));
+                pending.push(child);
             }
         }
         out.writeByte(0);

@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One znode: data, ACL, the persisted stat fields and the names of its children. The ACL
- * list is immutable and shared between nodes ({@link AclInterner}).
+ * One znode: data, ACL, the persisted stat fields and its children. The ACL list is immutable
+ * and shared between nodes ({@link AclInterner}).
+ *
+ * <p>Children are held as their full paths, the very String instances that key the tree's
+ * node map, rather than as names: a name would be a second String and byte array per znode
+ * (about 50 bytes each of a million), and a snapshot walk would rebuild every path from its
+ * parent's. {@link #children()} cuts names out when a client asks.
  *
  * <p>Thread-safe: the apply thread mutates it, other threads read it, all under this
  * node's monitor (as ZooKeeper synchronizes on its DataNode). Readers get copies.
@@ -78,8 +83,8 @@ public final class DataNode {
 
     /** The data; never mutated in place, so callers may keep the array but must not change it. */
     /**
-     * Copies the stored fields into {@code into} and returns the child names, all under this
-     * node's lock: one consistent state of the node for a snapshot, without a Stat per node.
+     * Copies the stored fields into {@code into} and returns the children's paths, all under
+     * this node's lock: one consistent state of the node for a snapshot, without a Stat per node.
      */
     public synchronized String[] copyStored(StoredNode into) {
         into.czxid = czxid;
@@ -105,8 +110,13 @@ public final class DataNode {
         return acl;
     }
 
+    /** The children's names, cut from the paths the node holds. */
     public synchronized List<String> children() {
-        return new ArrayList<>(children);
+        List<String> names = new ArrayList<>(children.size());
+        for (String path : children) {
+            names.add(path.substring(path.lastIndexOf('/') + 1));
+        }
+        return names;
     }
 
     public synchronized int childCount() {
@@ -134,11 +144,11 @@ public final class DataNode {
         return mtime;
     }
 
-    synchronized void addChild(String name, int newCversion, long zxid) {
+    synchronized void addChild(String childPath, int newCversion, long zxid) {
         if (!(children instanceof HashSet)) { // the shared empty set, or none presized
             children = new HashSet<>(4);
         }
-        children.add(name);
+        children.add(childPath);
         // A replayed create may carry an older cversion than a fuzzy snapshot holds.
         if (newCversion > cversion) {
             cversion = newCversion;
@@ -153,8 +163,8 @@ public final class DataNode {
         }
     }
 
-    synchronized void removeChild(String name, long zxid) {
-        if (!children.isEmpty() && children.remove(name) && children.isEmpty()) {
+    synchronized void removeChild(String childPath, long zxid) {
+        if (!children.isEmpty() && children.remove(childPath) && children.isEmpty()) {
             children = Set.of();
         }
         if (zxid > pzxid) {
