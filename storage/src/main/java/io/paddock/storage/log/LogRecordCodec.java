@@ -136,6 +136,43 @@ public final class LogRecordCodec {
                 offset + RECORD_HEADER_SIZE + length);
     }
 
+    /**
+     * As {@link #decode}, but checks the record where it lies, with no copy of its payload and
+     * no {@link Txn}: a start-up scan of a large log otherwise allocates the whole log again.
+     * The returned {@link Decoded} has a null txn.
+     *
+     * @param view a duplicate of {@code in} this call may move, reused across records
+     * @param crc a checksum this call resets, reused across records
+     */
+    public static Decoded check(ByteBuffer in, ByteBuffer view, CRC32C crc, int offset) {
+        int available = in.limit() - offset;
+        if (available < 4) {
+            return shortOf(-1);
+        }
+        int length = in.getInt(offset);
+        if (length == 0) {
+            return end();
+        }
+        long zxid = available >= 12 ? in.getLong(offset + 4) : -1;
+        if (length < 4 || length > MAX_PAYLOAD) {
+            return new Decoded(Status.BAD_LENGTH, null, zxid, -1);
+        }
+        if (available < RECORD_HEADER_SIZE + length) {
+            return shortOf(zxid);
+        }
+        int stored = in.getInt(offset + 12);
+        // The checksum covers length and zxid, then type and payload: the stored CRC sits between.
+        crc.reset();
+        view.limit(offset + 12).position(offset);
+        crc.update(view);
+        view.limit(offset + RECORD_HEADER_SIZE + length).position(offset + 16);
+        crc.update(view);
+        if ((int) crc.getValue() != stored) {
+            return new Decoded(Status.BAD_CRC, null, zxid, -1);
+        }
+        return new Decoded(Status.VALID, null, zxid, offset + RECORD_HEADER_SIZE + length);
+    }
+
     /** True if every byte from {@code offset} to the buffer's limit is zero. */
     public static boolean allZero(ByteBuffer in, int offset) {
         // Preallocated segment tails are tens of MiB of zeros, checked at every start-up:

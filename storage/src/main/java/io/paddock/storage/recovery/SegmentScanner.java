@@ -3,6 +3,7 @@ package io.paddock.storage.recovery;
 import io.paddock.storage.log.LogRecordCodec;
 import io.paddock.storage.log.LogRecordCodec.Decoded;
 import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
 
 /**
  * Reads a whole segment held in a buffer and says how far it is valid, and whether any valid
@@ -30,8 +31,10 @@ final class SegmentScanner {
         int offset = LogRecordCodec.SEGMENT_HEADER_SIZE;
         int records = 0;
         long last = previousZxid;
+        ByteBuffer view = data.duplicate();
+        CRC32C crc = new CRC32C();
         while (true) {
-            Decoded d = LogRecordCodec.decode(data, offset);
+            Decoded d = LogRecordCodec.check(data, view, crc, offset);
             String problem = switch (d.status()) {
                 case VALID -> orderProblem(d.zxid(), last, records, firstZxid);
                 case END -> LogRecordCodec.allZero(data, offset) ? null
