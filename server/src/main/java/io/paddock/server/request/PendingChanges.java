@@ -1,5 +1,6 @@
 package io.paddock.server.request;
 
+import io.paddock.protocol.ACL;
 import io.paddock.server.tree.DataNode;
 import io.paddock.server.tree.DataTree;
 import java.util.ArrayDeque;
@@ -65,6 +66,11 @@ final class PendingChanges {
             c = fromTree(path);
         }
         return c == null || !c.exists() ? null : c;
+    }
+
+    /** The tree's shared copy of the ACL. */
+    List<ACL> internAcl(List<ACL> acl) {
+        return tree.internAcl(acl);
     }
 
     void stage(ChangeRecord change) {

@@ -79,6 +79,8 @@ final class WriteOps {
         if (acl == null) {
             throw new PrepareError(ErrorCode.INVALID_ACL);
         }
+        // Interned here, on the prepare thread, the apply thread finds the very same list.
+        acl = view.internAcl(acl);
         ChangeRecord parent = require(parentPath);
         requirePerm(parent, ACL.Perms.CREATE, authInfo);
         if (spec.mode().isSequential()) {
@@ -142,6 +144,7 @@ final class WriteOps {
         if (acl == null) {
             throw new PrepareError(ErrorCode.INVALID_ACL);
         }
+        acl = view.internAcl(acl);
         ChangeRecord node = require(path);
         requirePerm(node, ACL.Perms.ADMIN, authInfo);
         int newAversion = nextVersion(node.aversion(), request.version());

@@ -23,7 +23,11 @@ final class AclInterner {
 
     List<ACL> intern(List<ACL> acl) {
         List<ACL> last = recent;
-        if (last != null && (acl == last || acl.equals(last))) {
+        if (acl == last && last != null) {
+            // The preparer interns each write's ACL, so the apply thread mostly gets it back.
+            return last;
+        }
+        if (last != null && acl.equals(last)) {
             // Most writes carry the ACL the previous one did; comparing a short list is cheaper
             // than hashing a freshly decoded one, whose strings have no cached hash yet.
             return last;
