@@ -32,10 +32,13 @@ public record BenchReport(BenchOptions options, List<RowResult> rows, List<Strin
                 + "figure and the figures are noisy. Ops per server CPU-second is the steadier "
                 + "comparison.", Runtime.getRuntime().availableProcessors()));
         notes.add(String.format(Locale.ROOT, "Both servers run at once as child JVMs (-Xms/-Xmx "
-                + "%d MB, tickTime %d ms, the same zoo.cfg); warm-up is not counted; each row is "
+                + "%d MB, tickTime %d ms, the same zoo.cfg); warm-up is not counted%s; each row is "
                 + "repeated %d time(s), alternating which server goes first, and the median is "
                 + "shown with its [min-max].", options.settings().heapMb(),
-                options.settings().tickTimeMs(), options.repeats()));
+                options.settings().tickTimeMs(), options.mode().warmUpRepeat()
+                        ? " (a mix, every request kind, then one unmeasured run of each row "
+                                + "per server)" : "",
+                options.repeats()));
         notes.add(errorNote());
         return notes;
     }
