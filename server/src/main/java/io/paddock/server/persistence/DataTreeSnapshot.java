@@ -13,9 +13,8 @@ import io.paddock.storage.snapshot.SnapshotSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -78,23 +77,55 @@ public final class DataTreeSnapshot implements SnapshotSource {
         // The tree interns its ACL lists, so identity finds each distinct ACL once.
         Map<List<ACL>, Integer> aclTable = new IdentityHashMap<>();
         StoredNode stored = new StoredNode();
-        Deque<String> pending = new ArrayDeque<>();
-        pending.push(DataTree.ROOT);
+        WalkStack pending = new WalkStack();
+        DataNode root = tree.node(DataTree.ROOT);
+        pending.push(DataTree.ROOT, root);
         while (!pending.isEmpty()) {
-            String path = pending.pop();
-            DataNode node = tree.node(path);
-            if (node == null) {
-                continue; // deleted since its parent was copied; replay deletes it anyway
-            }
-            String[] children = node.copyStored(stored);
+            String path = pending.topPath();
+            DataNode node = pending.pop();
+            // A child copied with its parent may have been deleted since: replay deletes it again.
+            node.copyStored(stored);
             writeNode(out, path, stored);
             writeAclRef(out, aclTable, stored.acl());
-            for (String child : children) {
-                pending.push(child);
+            for (int i = 0; i < stored.numChildren(); i++) {
+                pending.push(stored.childPath(i), stored.childNode(i));
             }
         }
         out.writeByte(0);
         out.flush();
+    }
+
+    /** Paths and nodes still to write, as two parallel arrays: no object per pending node. */
+    private static final class WalkStack {
+        private String[] paths = new String[64];
+        private DataNode[] nodes = new DataNode[64];
+        private int size;
+
+        void push(String path, DataNode node) {
+            if (size == paths.length) {
+                paths = Arrays.copyOf(paths, size * 2);
+                nodes = Arrays.copyOf(nodes, size * 2);
+            }
+            paths[size] = path;
+            nodes[size] = node;
+            size++;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        String topPath() {
+            return paths[size - 1];
+        }
+
+        DataNode pop() {
+            size--;
+            DataNode n = nodes[size];
+            paths[size] = null;
+            nodes[size] = null;
+            return n;
+        }
     }
 
     private static void writeNode(SnapshotBodyOutput out, String path, StoredNode n)

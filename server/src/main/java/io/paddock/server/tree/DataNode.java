@@ -3,30 +3,29 @@ package io.paddock.server.tree;
 import io.paddock.protocol.ACL;
 import io.paddock.protocol.Stat;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * One znode: data, ACL, the persisted stat fields and its children. The ACL list is immutable
  * and shared between nodes ({@link AclInterner}).
  *
- * <p>Children are held as their full paths, the very String instances that key the tree's
- * node map, rather than as names: a name would be a second String and byte array per znode
- * (about 50 bytes each of a million), and a snapshot walk would rebuild every path from its
- * parent's. {@link #children()} cuts names out when a client asks.
+ * <p>Children are held as a map from their full paths (the very String instances that key the
+ * tree's node map) to their nodes, rather than as a set of names: a name would be a second
+ * String and byte array per znode (about 50 bytes each of a million), and with the nodes at
+ * hand a snapshot walk needs no lookup per node. A HashMap entry costs what a HashSet entry
+ * does, since a HashSet is a HashMap. {@link #children()} cuts names out when a client asks.
  *
  * <p>Thread-safe: the apply thread mutates it, other threads read it, all under this
  * node's monitor (as ZooKeeper synchronizes on its DataNode). Readers get copies.
  */
 public final class DataNode {
-    private static final String[] NO_CHILDREN = new String[0];
-
     private final long czxid;
     private final long ctime;
     private final long ephemeralOwner;
     /** Empty until the first child: most znodes are leaves, and an empty HashSet is not free. */
-    private Set<String> children = Set.of();
+    private Map<String, DataNode> children = Map.of();
     private byte[] data;
     private List<ACL> acl;
     private long mzxid;
@@ -62,7 +61,7 @@ public final class DataNode {
         this.aversion = saved.aversion();
         if (saved.numChildren() > 0) {
             // The saved count sizes the set once, instead of growing it child by child.
-            this.children = new HashSet<>((int) Math.min(1 << 30, saved.numChildren() * 4L / 3 + 1));
+            this.children = new HashMap<>((int) Math.min(1 << 30, saved.numChildren() * 4L / 3 + 1));
         }
     }
 
@@ -83,10 +82,10 @@ public final class DataNode {
 
     /** The data; never mutated in place, so callers may keep the array but must not change it. */
     /**
-     * Copies the stored fields into {@code into} and returns the children's paths, all under
+     * Copies the stored fields and the children (paths and nodes) into {@code into}, all under
      * this node's lock: one consistent state of the node for a snapshot, without a Stat per node.
      */
-    public synchronized String[] copyStored(StoredNode into) {
+    public synchronized void copyStored(StoredNode into) {
         into.czxid = czxid;
         into.mzxid = mzxid;
         into.ctime = ctime;
@@ -97,9 +96,9 @@ public final class DataNode {
         into.ephemeralOwner = ephemeralOwner;
         into.pzxid = pzxid;
         into.numChildren = children.size();
+        into.takeChildren(children);
         into.data = data;
         into.acl = acl;
-        return children.isEmpty() ? NO_CHILDREN : children.toArray(NO_CHILDREN);
     }
 
     public synchronized byte[] data() {
@@ -113,7 +112,7 @@ public final class DataNode {
     /** The children's names, cut from the paths the node holds. */
     public synchronized List<String> children() {
         List<String> names = new ArrayList<>(children.size());
-        for (String path : children) {
+        for (String path : children.keySet()) {
             names.add(path.substring(path.lastIndexOf('/') + 1));
         }
         return names;
@@ -144,11 +143,11 @@ public final class DataNode {
         return mtime;
     }
 
-    synchronized void addChild(String childPath, int newCversion, long zxid) {
-        if (!(children instanceof HashSet)) { // the shared empty set, or none presized
-            children = new HashSet<>(4);
+    synchronized void addChild(String childPath, DataNode child, int newCversion, long zxid) {
+        if (!(children instanceof HashMap)) { // the shared empty map, or none presized
+            children = new HashMap<>(4);
         }
-        children.add(childPath);
+        children.put(childPath, child);
         // A replayed create may carry an older cversion than a fuzzy snapshot holds.
         if (newCversion > cversion) {
             cversion = newCversion;
@@ -164,8 +163,8 @@ public final class DataNode {
     }
 
     synchronized void removeChild(String childPath, long zxid) {
-        if (!children.isEmpty() && children.remove(childPath) && children.isEmpty()) {
-            children = Set.of();
+        if (!children.isEmpty() && children.remove(childPath) != null && children.isEmpty()) {
+            children = Map.of();
         }
         if (zxid > pzxid) {
             pzxid = zxid;

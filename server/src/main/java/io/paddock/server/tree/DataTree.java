@@ -198,7 +198,7 @@ public final class DataTree {
         }
         dataSize += sizeChange;
         if (parent != null) {
-            parent.addChild(path, Integer.MIN_VALUE, 0);
+            parent.addChild(path, node, Integer.MIN_VALUE, 0);
         }
         long owner = saved.ephemeralOwner();
         switch (EphemeralType.of(owner)) {
@@ -254,7 +254,7 @@ public final class DataTree {
         }
         DataNode child = new DataNode(data, acls.intern(acl), zxid, time, owner);
         nodes.put(path, child);
-        parent.addChild(path, parentCVersion, zxid);
+        parent.addChild(path, child, parentCVersion, zxid);
         dataSize += size(path, data);
         switch (EphemeralType.of(owner)) {
             case CONTAINER -> containers.add(path);
@@ -332,7 +332,7 @@ public final class DataTree {
         String parent = Paths.parent(path);
         if (parent != null) {
             // Attaching a built-in node leaves the parent's cversion as ZooKeeper's fresh tree has it.
-            nodes.get(parent).addChild(path, Integer.MIN_VALUE, 0);
+            nodes.get(parent).addChild(path, node, Integer.MIN_VALUE, 0);
         }
         dataSize += size(path, node.data());
         return node;
