@@ -8,23 +8,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import org.apache.zookeeper.AsyncCallback.DataCallback;
-import org.apache.zookeeper.AsyncCallback.StatCallback;
-import org.apache.zookeeper.AsyncCallback.StringCallback;
-import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.ZooDefs;
-import org.apache.zookeeper.ZooKeeper;
-import org.apache.zookeeper.data.Stat;
 
 /**
- * A closed-loop load through the ZooKeeper client's async API: each session keeps
- * {@code outstanding} requests in flight, issuing the next one from the callback of the last,
- * until the row's request budget is spent. Latency is measured from the async call to its
- * callback, so it includes the client's own queueing, the same for either server.
+ * A closed-loop load through a client's async API ({@link ClientOps}: the official ZooKeeper
+ * client or Paddock's): each session keeps {@code outstanding} requests in flight, issuing the
+ * next one from the completion of the last, until the row's request budget is spent. Latency is
+ * measured from the async call to its completion, so it includes the client's own queueing, the
+ * same for either server.
  *
- * <p>One instance runs one repeat. Callbacks of one session run on that session's event thread;
- * counters are atomic and each lane's histogram is guarded by the lane.
+ * <p>One instance runs one repeat. Completions of one session run on that session's client
+ * thread; counters are atomic and each lane's histogram is guarded by the lane.
  */
 final class AsyncLoad {
     private final RowKind kind;
@@ -39,8 +32,13 @@ final class AsyncLoad {
 
     /**
      * @param createParent the parent of the nodes a CREATE row makes; fresh for each repeat
+     *     (null for the other rows)
      */
     AsyncLoad(RowKind kind, long total, Keyspace keys, String createParent) {
+        switch (kind) {
+            case CREATE, SET_DATA, GET_DATA, EXISTS, MIXED -> { }
+            default -> throw new IllegalArgumentException(kind + " is not an async load row");
+        }
         this.kind = kind;
         this.total = total;
         this.keys = keys;
@@ -48,10 +46,10 @@ final class AsyncLoad {
     }
 
     /** Runs the load over the sessions and reports every request as answered or failed. */
-    RowOutcome run(List<ZooKeeper> sessions, int outstanding, Duration timeout)
+    RowOutcome run(List<? extends ClientOps> sessions, int outstanding, Duration timeout)
             throws InterruptedException {
-        for (ZooKeeper zk : sessions) {
-            lanes.add(new Lane(zk));
+        for (ClientOps client : sessions) {
+            lanes.add(new Lane(client));
         }
         long start = System.nanoTime();
         for (int i = 0; i < outstanding; i++) {
@@ -62,7 +60,7 @@ final class AsyncLoad {
         boolean done = finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         long elapsed = System.nanoTime() - start;
         if (!done) {
-            // Whatever has not come back by now is a failure; later callbacks are ignored.
+            // Whatever has not come back by now is a failure; later completions are ignored.
             long seen = completed.getAndAdd(total + 1);
             errors.add("TIMEOUT", total - seen);
         }
@@ -85,66 +83,50 @@ final class AsyncLoad {
     }
 
     /** One session's share of the load. */
-    private final class Lane implements StringCallback, StatCallback, DataCallback {
-        private final ZooKeeper zk;
+    private final class Lane {
+        private final ClientOps client;
         private final Histogram latencies = new Histogram(3);
         private long succeeded;
 
-        Lane(ZooKeeper zk) {
-            this.zk = zk;
+        Lane(ClientOps client) {
+            this.client = client;
         }
 
         void issue(long seq) {
-            Long start = System.nanoTime();
+            long start = System.nanoTime();
+            ClientOps.Completion done = error -> done(start, error);
             switch (kind) {
-                case CREATE -> zk.create(createParent + "/n" + seq, keys.value(),
-                        ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, this, start);
-                case SET_DATA -> zk.setData(keys.key(seq), keys.value(), -1, this, start);
-                case GET_DATA -> zk.getData(keys.key(seq), false, this, start);
-                case EXISTS -> zk.exists(keys.key(seq), false, this, start);
-                case MIXED -> issueMixed(start);
-                default -> throw new IllegalStateException(kind + " is not an async load row");
+                case CREATE -> client.create(createParent + "/n" + seq, keys.value(), done);
+                case SET_DATA -> client.setData(keys.key(seq), keys.value(), done);
+                case GET_DATA -> client.getData(keys.key(seq), done);
+                case EXISTS -> client.exists(keys.key(seq), done);
+                default -> issueMixed(done);
             }
         }
 
-        private void issueMixed(Long start) {
+        private void issueMixed(ClientOps.Completion done) {
             ThreadLocalRandom r = ThreadLocalRandom.current();
             String key = keys.key(r.nextInt(keys.size()));
             if (r.nextInt(10) == 0) {
-                zk.setData(key, keys.value(), -1, this, start);
+                client.setData(key, keys.value(), done);
             } else {
-                zk.getData(key, false, this, start);
+                client.getData(key, done);
             }
         }
 
-        @Override
-        public void processResult(int rc, String path, Object ctx, String name) {
-            done(rc, ctx);
-        }
-
-        @Override
-        public void processResult(int rc, String path, Object ctx, Stat stat) {
-            done(rc, ctx);
-        }
-
-        @Override
-        public void processResult(int rc, String path, Object ctx, byte[] data, Stat stat) {
-            done(rc, ctx);
-        }
-
-        private void done(int rc, Object ctx) {
-            long latency = System.nanoTime() - (Long) ctx;
+        private void done(long start, String error) {
+            long latency = System.nanoTime() - start;
             long n = completed.incrementAndGet();
             if (n > total) {
                 return;
             }
-            if (rc == KeeperException.Code.OK.intValue()) {
+            if (error == null) {
                 synchronized (this) {
                     latencies.recordValue(latency);
                     succeeded++;
                 }
             } else {
-                errors.add(KeeperException.Code.get(rc).name(), 1);
+                errors.add(error, 1);
             }
             if (n == total) {
                 finished.countDown();

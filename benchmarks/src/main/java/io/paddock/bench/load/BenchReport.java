@@ -39,8 +39,21 @@ public record BenchReport(BenchOptions options, List<RowResult> rows, List<Strin
                         ? " (a mix, every request kind, then one unmeasured run of each row "
                                 + "per server)" : "",
                 options.repeats()));
+        notes.add(clientNote());
         notes.add(errorNote());
         return notes;
+    }
+
+    private String clientNote() {
+        if (options.client() == LoadClient.OFFICIAL) {
+            return "Every row is driven by the official ZooKeeper Java client's async API "
+                    + "(--client official), on both servers alike.";
+        }
+        return "The throughput rows (create, setData, getData, exists, the mix) are driven by "
+                + "Paddock's own client (io.paddock.client.PaddockClient, client.async(); "
+                + "--client paddock) on both servers alike, the same closed loop as with the "
+                + "official client; it sends create as CREATE2, whose reply carries the Stat. "
+                + "The watch and session-churn rows still use the official ZooKeeper client.";
     }
 
     private String errorNote() {

@@ -81,7 +81,8 @@ public final class ClientBench {
 
     private void measureServer(ServerProcess server, Map<String, List<RowOutcome>> all,
             Comparison table) throws IOException, InterruptedException, KeeperException {
-        try (ServerDriver keyspace = new ServerDriver(server, keys, ROW_TIMEOUT)) {
+        try (ServerDriver keyspace = new ServerDriver(server, keys, ROW_TIMEOUT,
+                LoadClient.OFFICIAL)) {
             keyspace.prepare(1);
         }
         try (ClientOps official = OfficialClientOps.connect(server.connectString(),
@@ -91,8 +92,8 @@ public final class ClientBench {
             List<ClientOps> clients = List.of(official, paddock);
             for (ClientOps c : clients) {
                 for (RowKind op : OPS) {
-                    new ClientLoop(c, op, Math.max(1, ops(op) / 10), keys)
-                            .run(options.outstanding(), ROW_TIMEOUT);
+                    new AsyncLoad(op, Math.max(1, ops(op) / 10), keys, null)
+                            .run(List.of(c), options.outstanding(), ROW_TIMEOUT);
                 }
             }
             for (RowKind op : OPS) {
@@ -101,8 +102,8 @@ public final class ClientBench {
                     for (int i = 0; i < clients.size(); i++) {
                         // Alternate who goes first so drift hits both clients alike.
                         ClientOps c = clients.get((i + rep) % clients.size());
-                        RowOutcome o = new ClientLoop(c, op, ops(op), keys)
-                                .run(options.outstanding(), ROW_TIMEOUT);
+                        RowOutcome o = new AsyncLoad(op, ops(op), keys, null)
+                                .run(List.of(c), options.outstanding(), ROW_TIMEOUT);
                         cell.computeIfAbsent(c, k -> new ArrayList<>()).add(o);
                         progress("%-9s %-8s %-15s rep %d %10.0f ops/s  p99 %7.0f us  errors %s",
                                 server.kind().label(), opName(op), c.label(), rep + 1,

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The report as CSV: one line per row, both servers' medians and the ratios. Stateless. */
+/**
+ * The report as CSV: one line per row, the client that drove it, both servers' medians and the
+ * ratios. Stateless.
+ */
 final class CsvReport {
     private static final String[] SERVER_COLUMNS = {"ops_per_sec", "ops_per_sec_min",
         "ops_per_sec_max", "p50_us", "p99_us", "p999_us", "max_us", "server_cpu_s",
@@ -16,7 +19,7 @@ final class CsvReport {
     void write(BenchReport report, Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of("row", "kind", "sessions", "outstanding",
-                "ops_per_repeat", "repeats"));
+                "ops_per_repeat", "repeats", "client"));
         for (ServerKind k : ServerKind.values()) {
             for (String c : SERVER_COLUMNS) {
                 head.add(k.name().toLowerCase(Locale.ROOT) + "_" + c);
@@ -26,16 +29,17 @@ final class CsvReport {
                 "ratio_p99", "ratio_p999", "ratio_max"));
         lines.add(String.join(",", head));
         for (RowResult r : report.rows()) {
-            lines.add(line(r, report.options().repeats()));
+            lines.add(line(r, report.options()));
         }
         Files.write(file, lines);
     }
 
-    private static String line(RowResult r, int repeats) {
+    private static String line(RowResult r, BenchOptions options) {
         List<String> cells = new ArrayList<>(List.of("\"" + r.row().name() + "\"",
                 r.row().kind().name(), Integer.toString(r.row().sessions()),
                 Integer.toString(r.row().outstanding()), Long.toString(r.row().ops()),
-                Integer.toString(repeats)));
+                Integer.toString(options.repeats()),
+                options.client().forRow(r.row().kind()).option()));
         ServerSummary p = r.summary(ServerKind.PADDOCK);
         ServerSummary z = r.summary(ServerKind.ZOOKEEPER);
         for (ServerSummary s : List.of(p, z)) {

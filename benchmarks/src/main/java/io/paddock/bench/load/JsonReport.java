@@ -23,6 +23,7 @@ final class JsonReport {
         b.append(String.format(Locale.ROOT, "  \"sessions\": %d,\n  \"outstanding\": %d,\n"
                 + "  \"repeats\": %d,\n  \"heapMb\": %d,\n  \"tickTimeMs\": %d,\n", o.sessions(),
                 o.outstanding(), o.repeats(), o.settings().heapMb(), o.settings().tickTimeMs()));
+        b.append("  \"client\": ").append(str(o.client().option())).append(",\n");
         b.append("  \"hasErrors\": ").append(report.hasErrors()).append(",\n");
         b.append("  \"environment\": ").append(strings(report.environment())).append(",\n");
         b.append("  \"notes\": ").append(strings(report.notes())).append(",\n");

@@ -3,8 +3,10 @@ package io.paddock.bench.load;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 
 /**
@@ -33,9 +35,25 @@ final class OfficialClientOps implements ClientOps {
         return new OfficialClientOps(zk);
     }
 
+    /** Requests on a session someone else opened; closing this closes that session. */
+    static OfficialClientOps over(ZooKeeper zk) {
+        return new OfficialClientOps(zk);
+    }
+
     @Override
     public String label() {
         return "official client";
+    }
+
+    @Override
+    public void create(String path, byte[] data, Completion done) {
+        zk.create(path, data, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
+                (rc, p, ctx, name) -> done.done(error(rc)), null);
+    }
+
+    @Override
+    public void exists(String path, Completion done) {
+        zk.exists(path, false, (rc, p, ctx, stat) -> done.done(error(rc)), null);
     }
 
     @Override

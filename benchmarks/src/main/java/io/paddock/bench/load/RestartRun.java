@@ -139,7 +139,8 @@ final class RestartRun {
                 zk.create(parent(p), new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
                         CreateMode.PERSISTENT);
                 RowOutcome o = new AsyncLoad(RowKind.CREATE, perParent(p), values, parent(p))
-                        .run(sessions, options.outstanding(), LOAD_TIMEOUT);
+                        .run(sessions.stream().map(OfficialClientOps::over).toList(),
+                                options.outstanding(), LOAD_TIMEOUT);
                 o.errors().forEach((k, v) -> errors.merge(k, v, Long::sum));
             }
         } finally {

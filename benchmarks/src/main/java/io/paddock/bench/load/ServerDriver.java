@@ -16,9 +16,11 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 
 /**
- * Drives one server under test: holds its client sessions (the official ZooKeeper client,
- * default socket), lays out the keyspace, and measures rows while sampling the server's CPU
- * and RSS around each repeat.
+ * Drives one server under test: holds its client sessions, lays out the keyspace, and measures
+ * rows while sampling the server's CPU and RSS around each repeat. The keyspace, the watch row
+ * and each create row's parent use official ZooKeeper client sessions (default socket); the
+ * throughput rows run on the {@link LoadClient} chosen, over those same sessions for the
+ * official client or over sessions of Paddock's client opened beside them.
  *
  * <p>Not thread-safe: used by the benchmark's main thread only.
  */
@@ -28,29 +30,50 @@ final class ServerDriver implements AutoCloseable {
     private final ServerProcess server;
     private final Keyspace keys;
     private final Duration rowTimeout;
+    private final LoadClient client;
     private final List<ZooKeeper> sessions = new ArrayList<>();
+    private final List<ClientOps> load = new ArrayList<>();
     private int createParents;
 
-    ServerDriver(ServerProcess server, Keyspace keys, Duration rowTimeout) {
+    ServerDriver(ServerProcess server, Keyspace keys, Duration rowTimeout, LoadClient client) {
         this.server = server;
         this.keys = keys;
         this.rowTimeout = rowTimeout;
+        this.client = client;
     }
 
     ServerKind kind() {
         return server.kind();
     }
 
-    /** Opens the sessions and creates /bench, its keyspace and the watch and churn parents. */
+    /**
+     * Opens {@code sessionCount} sessions of the load client (and, for Paddock's, two official
+     * ones for the watch row beside them) and creates /bench, its keyspace and the watch and
+     * churn parents.
+     */
     void prepare(int sessionCount) throws IOException, InterruptedException, KeeperException {
-        for (int i = 0; i < sessionCount; i++) {
+        int official = client == LoadClient.OFFICIAL ? sessionCount : Math.min(2, sessionCount);
+        for (int i = 0; i < official; i++) {
             sessions.add(connect());
+        }
+        for (int i = 0; i < sessionCount; i++) {
+            load.add(client == LoadClient.OFFICIAL ? OfficialClientOps.over(sessions.get(i))
+                    : connectPaddock());
         }
         ZooKeeper zk = sessions.get(0);
         for (String p : List.of(Keyspace.ROOT, Keyspace.KEYS, watchPath(), churnParent())) {
             zk.create(p, keys.value(), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
         }
         createAll(zk, keys.keys());
+    }
+
+    private ClientOps connectPaddock() throws IOException {
+        try {
+            return PaddockClientOps.connect(server.connectString(), SESSION_TIMEOUT_MS);
+        } catch (IOException e) {
+            throw new IOException(server.kind().label() + " did not accept a session of "
+                    + "Paddock's client; its log:\n" + server.consoleTail(), e);
+        }
     }
 
     private ZooKeeper connect() throws IOException, InterruptedException {
@@ -118,7 +141,7 @@ final class ServerDriver implements AutoCloseable {
                         new Histogram(3));
             }
         }
-        List<ZooKeeper> used = sessions.subList(0, Math.min(row.sessions(), sessions.size()));
+        List<ClientOps> used = load.subList(0, Math.min(row.sessions(), load.size()));
         return new AsyncLoad(row.kind(), row.ops(), keys, parent)
                 .run(used, row.outstanding(), rowTimeout);
     }
@@ -133,6 +156,11 @@ final class ServerDriver implements AutoCloseable {
 
     @Override
     public void close() {
+        if (client != LoadClient.OFFICIAL) {
+            // The official client's load sessions are views of the sessions closed below.
+            load.forEach(ClientOps::close);
+        }
+        load.clear();
         for (ZooKeeper zk : sessions) {
             try {
                 zk.close(1_000);

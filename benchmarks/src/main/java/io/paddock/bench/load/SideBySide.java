@@ -15,7 +15,8 @@ import org.apache.zookeeper.KeeperException;
 
 /**
  * Runs Paddock and Apache ZooKeeper side by side: both as child JVMs on 127.0.0.1 with the same
- * zoo.cfg and heap, both driven by the official ZooKeeper client's async API, row by row, and
+ * zoo.cfg and heap, both driven by the same client's async API (the official ZooKeeper client,
+ * or Paddock's own for the throughput rows with {@code --client paddock}), row by row, and
  * prints the table with Paddock/ZooKeeper ratios; writes CSV, JSON and PNG charts under the
  * output directory.
  *
@@ -81,15 +82,16 @@ public final class SideBySide {
     private ServerDriver prepare(ServerProcess server)
             throws IOException, InterruptedException, KeeperException {
         Duration timeout = Duration.ofMinutes(options.mode() == Mode.SMOKE ? 1 : 5);
-        ServerDriver driver = new ServerDriver(server, new Keyspace(KEYS, VALUE_BYTES), timeout);
+        ServerDriver driver = new ServerDriver(server, new Keyspace(KEYS, VALUE_BYTES), timeout,
+                options.client());
         int pool = Math.max(2, options.rows().stream().filter(r -> r.kind() != RowKind
                 .SESSION_CHURN).mapToInt(RowSpec::sessions).max().orElse(1));
         driver.prepare(pool);
         long warm = options.mode().warmUpOps();
         int s = options.sessions();
         int o = options.outstanding();
-        progress("%s (pid %d) warming up: the mix, then each throughput row's request kind",
-                server.kind().label(), server.pid());
+        progress("%s (pid %d) warming up (--client %s): the mix, then each throughput row's "
+                + "request kind", server.kind().label(), server.pid(), options.client().option());
         driver.measure(new RowSpec("warm-up mix", RowKind.MIXED, s, o, warm));
         driver.measure(new RowSpec("warm-up create", RowKind.CREATE, s, o, Math.max(1, warm / 2)));
         // Every request kind a row will measure runs once first, so the JIT compiles its path
@@ -167,10 +169,12 @@ public final class SideBySide {
                 "Paddock " + classpaths.paddockVersion() + " (this build, standalone) vs Apache "
                         + "ZooKeeper " + classpaths.zookeeperVersion() + " (standalone, "
                         + "ZooKeeperServerMain)",
-                String.format(Locale.ROOT, "client: official ZooKeeper %s Java client, async "
-                        + "API; %d x %d sessions x outstanding; %d-byte values; %d keys",
-                        classpaths.zookeeperVersion(), options.sessions(), options.outstanding(),
-                        VALUE_BYTES, KEYS),
+                String.format(Locale.ROOT, "client: %s, async API (--client %s), drives the "
+                        + "throughput rows; %d x %d sessions x outstanding; %d-byte values; %d "
+                        + "keys; watch and session churn: official ZooKeeper %s Java client",
+                        options.client().describe(classpaths.zookeeperVersion()),
+                        options.client().option(), options.sessions(), options.outstanding(),
+                        VALUE_BYTES, KEYS, classpaths.zookeeperVersion()),
                 "Paddock server from " + classpaths.classpath(ServerKind.PADDOCK).split(":")[0],
                 String.format(Locale.ROOT, "machine: %d cores, Java %s; mode %s; run at %s",
                         rt.availableProcessors(), Runtime.version(),

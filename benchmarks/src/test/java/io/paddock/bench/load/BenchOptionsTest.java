@@ -19,6 +19,25 @@ class BenchOptionsTest {
         assertEquals(2, o.repeats());
         assertEquals(new ServerSettings(2000, 1024), o.settings());
         assertTrue(o.outputDir().endsWith(Path.of("target", "bench-report")), o.outputDir()::toString);
+        assertEquals(LoadClient.OFFICIAL, o.client());
+    }
+
+    @Test
+    void clientPicksTheLibraryOfTheThroughputRowsAndRefusesAnyOther() {
+        BenchOptions paddock = BenchOptions.parse("--client", "paddock", "--mode", "smoke");
+
+        assertEquals(LoadClient.PADDOCK, paddock.client());
+        assertEquals(LoadClient.OFFICIAL, BenchOptions.parse("--client", "official").client());
+        assertEquals(LoadClient.PADDOCK, paddock.client().forRow(RowKind.CREATE));
+        assertEquals(LoadClient.OFFICIAL, paddock.client().forRow(RowKind.WATCH));
+        assertEquals(LoadClient.OFFICIAL, paddock.client().forRow(RowKind.SESSION_CHURN));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse("--client", "curator"));
+        assertTrue(bad.getMessage().contains("--client"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("curator"), bad.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse("--client"));
+        assertTrue(missing.getMessage().contains("client"), missing.getMessage());
     }
 
     @Test

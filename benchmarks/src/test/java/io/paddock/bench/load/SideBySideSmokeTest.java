@@ -22,8 +22,36 @@ class SideBySideSmokeTest {
 
     @Test
     void bothServersAnswerEveryRequestAndTheReportIsWritten(@TempDir Path out) throws Exception {
-        BenchOptions options = BenchOptions.parse("--mode", "smoke", "--sessions", "2",
-                "--outstanding", "4", "--heap-mb", "256", "--out", out.toString());
+        String text = runSmoke(out, "--mode", "smoke", "--sessions", "2", "--outstanding", "4",
+                "--heap-mb", "256", "--out", out.toString());
+
+        assertTrue(text.contains("--client official"), text);
+        assertTrue(text.contains("official ZooKeeper Java client's async API"), text);
+        for (String f : List.of("report.csv", "report.json", "throughput.png",
+                "ops-per-cpu-second.png", "latency-create.png", "latency-mix-90-10.png",
+                "latency-watch.png", "latency-session-churn.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertEquals(1 + 4, Files.readAllLines(out.resolve("report.csv")).size());
+    }
+
+    @Test
+    void paddocksClientDrivesTheThroughputRowsOnBothServers(@TempDir Path out) throws Exception {
+        String text = runSmoke(out, "--mode", "smoke", "--sessions", "3", "--outstanding", "4",
+                "--heap-mb", "256", "--out", out.toString(), "--client", "paddock");
+
+        assertTrue(text.contains("Paddock client (io.paddock.client.PaddockClient), async API "
+                + "(--client paddock)"), text);
+        assertTrue(text.contains("driven by Paddock's own client"), text);
+        List<String> csv = Files.readAllLines(out.resolve("report.csv"));
+        assertTrue(csv.get(1).startsWith("\"create\",CREATE,3,4,200,1,paddock,"), csv.get(1));
+        assertTrue(csv.get(3).startsWith("\"watch\",WATCH,1,1,20,1,official,"), csv.get(3));
+        assertTrue(Files.readString(out.resolve("report.json")).contains("\"client\": \"paddock\""));
+    }
+
+    /** Runs the smoke rows, checks every request was answered on both servers; the console. */
+    private static String runSmoke(Path out, String... args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         BenchReport report = new SideBySide(options,
@@ -43,11 +71,7 @@ class SideBySideSmokeTest {
         assertFalse(report.hasErrors(), text);
         assertTrue(text.contains("forceSync=yes"), text);
         assertTrue(text.contains("No errors"), text);
-        for (String f : List.of("report.csv", "report.json", "throughput.png",
-                "ops-per-cpu-second.png", "latency-create.png", "latency-mix-90-10.png",
-                "latency-watch.png", "latency-session-churn.png")) {
-            assertTrue(Files.size(out.resolve(f)) > 0, f);
-        }
-        assertEquals(1 + 4, Files.readAllLines(out.resolve("report.csv")).size());
+        assertTrue(Files.size(out.resolve("report.json")) > 0);
+        return text;
     }
 }
