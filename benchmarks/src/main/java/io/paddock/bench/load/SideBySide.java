@@ -175,10 +175,17 @@ public final class SideBySide {
                         options.client().describe(classpaths.zookeeperVersion()),
                         options.client().option(), options.sessions(), options.outstanding(),
                         VALUE_BYTES, KEYS, classpaths.zookeeperVersion()),
-                "Paddock server from " + classpaths.classpath(ServerKind.PADDOCK).split(":")[0],
+                "Paddock server from " + serverEntry(classpaths.classpath(ServerKind.PADDOCK)),
                 String.format(Locale.ROOT, "machine: %d cores, Java %s; mode %s; run at %s",
                         rt.availableProcessors(), Runtime.version(),
                         options.mode().name().toLowerCase(Locale.ROOT), Instant.now()));
+    }
+
+    /** The classpath entry holding the Paddock server, which says which build was measured. */
+    private static String serverEntry(String classpath) {
+        return java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .filter(e -> e.contains("paddock-server") || e.contains("server/target/classes"))
+                .findFirst().orElse(classpath.split(java.io.File.pathSeparator)[0]);
     }
 
     private void progress(String format, Object... args) {
