@@ -67,10 +67,12 @@ public final class RestartBench {
         Comparison t = new Comparison(String.format(Locale.ROOT, "Restart after %,d znodes of "
                 + "100 bytes", options.znodes()), "Paddock", "ZooKeeper");
         t.add("load, creates/s", p.znodes() / p.loadSeconds(), z.znodes() / z.loadSeconds(), "")
+                .add("first read after kill -9, ms from process start",
+                        p.crashFirstReadMillis(), z.crashFirstReadMillis(), "")
                 .add("stop after SIGTERM, ms", p.stopMillis(), z.stopMillis(), "")
                 .add("srvr serving, ms from process start", p.servingMillis(),
                         z.servingMillis(), "")
-                .add("first read, ms from process start", p.firstReadMillis(),
+                .add("first read after SIGTERM, ms from process start", p.firstReadMillis(),
                         z.firstReadMillis(), "<= 0.50x")
                 .add("heap after restart + full GC, MB", p.restartedHeapBytes() / 1048576.0,
                         z.restartedHeapBytes() / 1048576.0, "")
@@ -90,7 +92,10 @@ public final class RestartBench {
                 + "zoo.cfg (forceSync=yes, default snapCount), the same JDK and collector.");
         t.notes().add("Load: official ZooKeeper client, async creates, " + options.sessions()
                 + " sessions x " + options.outstanding() + " outstanding, under "
-                + options.parents() + " parents. Stop: SIGTERM, as an operator stops it.");
+                + options.parents() + " parents. Then SIGKILL, as a crash, and a timed start (the log "
+                + "after the last snapshot is replayed); then SIGTERM, as an operator stops it "
+                + "(Paddock writes its shutdown snapshot here, snapshotOnShutdown=true), and a "
+                + "second timed start.");
         t.notes().add("First read: from just before the child process is started until a new "
                 + "session's getData of the last znode created returns (srvr polled every 20 ms "
                 + "first, a fresh client per attempt). JVM start-up is part of it for both.");

@@ -8,7 +8,9 @@ import java.util.Map;
  * @param znodes znodes loaded (100-byte values) and found again after the restart
  * @param loadSeconds wall time of the async load
  * @param loadErrors failed creates by name; every create is answered or counted here
- * @param stopMillis from SIGTERM until the process exited
+ * @param crashFirstReadMillis after the load and a SIGKILL: from process start until the
+ *     first getData of a known node succeeded (the log tail is replayed)
+ * @param stopMillis from SIGTERM (of the server restarted after the kill) until it exited
  * @param servingMillis from process start until {@code srvr} first reported a mode
  * @param firstReadMillis from process start until the first getData of a known node succeeded
  * @param baselineHeapBytes heap used after a full GC on the freshly started, empty server
@@ -17,7 +19,7 @@ import java.util.Map;
  * @param znodesFound znodes counted after the restart (sum of the parents' numChildren)
  */
 record RestartResult(long znodes, double loadSeconds, Map<String, Long> loadErrors,
-        long stopMillis, long servingMillis, long firstReadMillis, long baselineHeapBytes,
+        long crashFirstReadMillis, long stopMillis, long servingMillis, long firstReadMillis, long baselineHeapBytes,
         long restartedHeapBytes, long dataDirBytes, long znodesFound) {
 
     long loadErrorCount() {

@@ -22,9 +22,10 @@ import org.apache.zookeeper.data.Stat;
 
 /**
  * The restart benchmark on one server: start it empty on a fresh directory and read its
- * baseline heap; load the znodes with async creates under a few parents; stop it with SIGTERM;
- * start it again on the same directory and port; time the first read of the last znode
- * created; read its heap after a full GC; count the znodes it brought back.
+ * baseline heap; load the znodes with async creates under a few parents; kill it with SIGKILL;
+ * start it again on the same directory and port and time the first read of the last znode
+ * created (a crash restart); stop that one with SIGTERM; start it once more and time the first
+ * read again (a clean restart); read its heap after a full GC; count the znodes it brought back.
  *
  * <p>Not thread-safe: one run on the calling thread.
  */
@@ -69,13 +70,28 @@ final class RestartRun {
                 loadSeconds = (System.nanoTime() - t0) / 1e9;
                 progress.accept(String.format("%s: loaded in %.1f s (%,.0f creates/s), errors %s",
                         kind.label(), loadSeconds, options.znodes() / loadSeconds, errors));
+                first.kill();
+                progress.accept(kind.label() + ": killed with SIGKILL after the load");
+            } finally {
+                first.close();
+            }
+            // The crash restart: whatever the log holds past the last snapshot is replayed.
+            ServerProcess crashed = ServerProcess.launch(kind, options.settings(), classpath,
+                    dir, port);
+            long crashFirstRead;
+            try {
+                FirstRead read = new FirstRead(crashed, lastPath());
+                read.await(TimeUnit.MINUTES.toMillis(10));
+                crashFirstRead = (read.readNanos() - crashed.launchedNanos()) / 1_000_000;
+                progress.accept(kind.label() + ": first read " + crashFirstRead
+                        + " ms after a start that followed kill -9");
                 long s0 = System.nanoTime();
-                int status = first.stop(Duration.ofMinutes(2));
+                int status = crashed.stop(Duration.ofMinutes(2));
                 stopMillis = (System.nanoTime() - s0) / 1_000_000;
                 progress.accept(kind.label() + ": stopped by SIGTERM in " + stopMillis
                         + " ms, exit status " + status);
             } finally {
-                first.close();
+                crashed.close();
             }
             long onDisk = sizeOf(dir.resolve("data"));
             ServerProcess second = ServerProcess.launch(kind, options.settings(), classpath, dir,
@@ -94,7 +110,8 @@ final class RestartRun {
                 progress.accept(String.format("%s: first read %d ms after process start "
                         + "(srvr serving at %d ms); heap after GC %,d KB; %d znodes back",
                         kind.label(), firstRead, serving, restarted / 1024, found));
-                return new RestartResult(options.znodes(), loadSeconds, errors, stopMillis,
+                return new RestartResult(options.znodes(), loadSeconds, errors, crashFirstRead,
+                        stopMillis,
                         serving, firstRead, baseline, restarted, onDisk, found);
             } finally {
                 keep = !second.isAlive();

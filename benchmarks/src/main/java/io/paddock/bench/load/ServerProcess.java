@@ -178,6 +178,14 @@ public final class ServerProcess implements AutoCloseable {
         return serving();
     }
 
+    /** Kills the server with SIGKILL, as a crash would, and waits for it to go; the directory is kept. */
+    public void kill() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+        }
+        process.destroyForcibly().waitFor();
+    }
+
     /**
      * Stops the server the way an operator does (SIGTERM, its shutdown hooks run) and waits for
      * it to exit; the directory is kept. Returns the exit status.
