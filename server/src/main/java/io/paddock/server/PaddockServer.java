@@ -101,9 +101,16 @@ public final class PaddockServer implements AutoCloseable {
         this.pipeline = new RequestPipeline(tree, watches, preparer, reads, sessions, log, commits,
                 System::currentTimeMillis, RING_SIZE);
         this.connections = new ConnectionRegistry(config.maxClientCnxns());
-        this.jmx = StartupTasks.await(jmxStart);
-        this.listener = new ClientPortListener(config, StartupTasks.await(io), pipeline, sessions,
-                auth, watches, new FourLetterWords(new View()), connections, stats);
+        try {
+            this.jmx = StartupTasks.await(jmxStart);
+            this.listener = new ClientPortListener(config, StartupTasks.await(io), pipeline,
+                    sessions, auth, watches, new FourLetterWords(new View()), connections, stats);
+        } catch (RuntimeException e) {
+            StartupTasks.release(io, IoGroups::close);
+            StartupTasks.release(jmxStart, JmxReporter::close);
+            storage.close();
+            throw e;
+        }
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "paddock-ticker");
             t.setDaemon(true);

@@ -113,7 +113,7 @@ public final class DataNode {
     public synchronized List<String> children() {
         List<String> names = new ArrayList<>(children.size());
         for (String path : children.keySet()) {
-            names.add(path.substring(path.lastIndexOf('/') + 1));
+            names.add(Paths.name(path));
         }
         return names;
     }
