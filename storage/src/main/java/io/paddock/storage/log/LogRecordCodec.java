@@ -109,37 +109,21 @@ public final class LogRecordCodec {
 
     /** Decodes the record at {@code offset}, reading only up to the buffer's limit. */
     public static Decoded decode(ByteBuffer in, int offset) {
-        int available = in.limit() - offset;
-        if (available < 4) {
-            // Even zeros here may be the top bytes of a length cut off by the buffer's end.
-            return shortOf(-1);
+        Decoded checked = check(in, in.duplicate(), new CRC32C(), offset);
+        if (checked.status() != Status.VALID) {
+            return checked;
         }
-        int length = in.getInt(offset);
-        if (length == 0) {
-            return end();
-        }
-        long zxid = available >= 12 ? in.getLong(offset + 4) : -1;
-        if (length < 4 || length > MAX_PAYLOAD) {
-            return new Decoded(Status.BAD_LENGTH, null, zxid, -1);
-        }
-        if (available < RECORD_HEADER_SIZE + length) {
-            return shortOf(zxid);
-        }
-        int stored = in.getInt(offset + 12);
-        int type = in.getInt(offset + 16);
-        byte[] bytes = new byte[length - 4];
-        in.get(offset + 20, bytes);
-        if (crc(length, zxid, type, bytes, 0, bytes.length) != stored) {
-            return new Decoded(Status.BAD_CRC, null, zxid, -1);
-        }
-        return new Decoded(Status.VALID, new Txn(zxid, type, bytes), zxid,
-                offset + RECORD_HEADER_SIZE + length);
+        // Checked in place: copy the payload (after length, zxid, CRC and type) out.
+        byte[] bytes = new byte[checked.next() - offset - RECORD_HEADER_SIZE - 4];
+        in.get(offset + RECORD_HEADER_SIZE + 4, bytes);
+        return new Decoded(Status.VALID, new Txn(checked.zxid(), in.getInt(offset + 16), bytes),
+                checked.zxid(), checked.next());
     }
 
     /**
-     * As {@link #decode}, but checks the record where it lies, with no copy of its payload and
-     * no {@link Txn}: a start-up scan of a large log otherwise allocates the whole log again.
-     * The returned {@link Decoded} has a null txn.
+     * Checks the record at {@code offset} where it lies, with no copy of its payload and no
+     * {@link Txn}: a start-up scan of a large log otherwise allocates the whole log again.
+     * The returned {@link Decoded} has a null txn; {@link #decode} adds it.
      *
      * @param view a duplicate of {@code in} this call may move, reused across records
      * @param crc a checksum this call resets, reused across records
@@ -147,6 +131,7 @@ public final class LogRecordCodec {
     public static Decoded check(ByteBuffer in, ByteBuffer view, CRC32C crc, int offset) {
         int available = in.limit() - offset;
         if (available < 4) {
+            // Even zeros here may be the top bytes of a length cut off by the buffer's end.
             return shortOf(-1);
         }
         int length = in.getInt(offset);
