@@ -39,7 +39,7 @@ class CheckersTest {
         }
 
         @Override
-        public Trace trace() {
+        public Trace traceLog() {
             return new Trace(4);
         }
     };

@@ -67,13 +67,13 @@ final class FaultInjector {
         } else if ((roll -= heal) < 0) {
             sim.stats().fault("heal");
             sim.network().healAll();
-            sim.trace().add(now, "heal all links");
+            sim.traceLog().add(now, "heal all links");
         } else if ((roll -= slow) < 0) {
             SimPeer peer = pick(sim.peers());
             boolean slowNow = !sim.isSlowDisk(peer);
             sim.setSlowDisk(peer, slowNow);
             sim.stats().fault("slow-disk");
-            sim.trace().add(now, "disk " + peer.id() + (slowNow ? " slow" : " fast again"));
+            sim.traceLog().add(now, "disk " + peer.id() + (slowNow ? " slow" : " fast again"));
         } else {
             sim.stats().fault("compaction");
             pick(up).compact();
@@ -83,7 +83,7 @@ final class FaultInjector {
     private void crash(SimPeer peer, long now) {
         int lost = peer.crash(options.partialWrites());
         sim.stats().fault("crash");
-        sim.trace().add(now, () -> "crash " + peer.id() + " (" + lost + " unsynced writes lost) leaving "
+        sim.traceLog().add(now, () -> "crash " + peer.id() + " (" + lost + " unsynced writes lost) leaving "
                 + peer.disk().describe());
         sim.network().crashed(peer.id(), now);
         for (SimPeer other : sim.peers()) {
@@ -109,7 +109,7 @@ final class FaultInjector {
                     || b.length() == 0 && !side[(int) p.id()] ? "" : ",").append(p.id());
         }
         sim.stats().fault("partition");
-        sim.trace().add(now, "partition {" + a + "} {" + b + "}");
+        sim.traceLog().add(now, "partition {" + a + "} {" + b + "}");
         for (SimPeer p : all) {
             for (SimPeer q : all) {
                 if (side[(int) p.id()] && !side[(int) q.id()]) {
@@ -128,7 +128,7 @@ final class FaultInjector {
             return;
         }
         sim.stats().fault("one-way-cut");
-        sim.trace().add(now, "cut " + from.id() + "->" + to.id());
+        sim.traceLog().add(now, "cut " + from.id() + "->" + to.id());
         cut(from, to, now);
     }
 
@@ -140,7 +140,7 @@ final class FaultInjector {
 
     private void notice(SimPeer peer, long lost) {
         if (peer.isUp() && peer.id() != lost && random.nextDouble() < options.noticeRate()) {
-            sim.trace().add(sim.now(), () -> "disconnected " + peer.id() + " from " + lost);
+            sim.traceLog().add(sim.now(), () -> "disconnected " + peer.id() + " from " + lost);
             peer.peerDisconnected(lost);
         }
     }

@@ -17,5 +17,5 @@ interface SimHost {
 
     Checkers checkers();
 
-    Trace trace();
+    Trace traceLog();
 }

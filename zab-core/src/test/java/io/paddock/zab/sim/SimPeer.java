@@ -145,7 +145,7 @@ public final class SimPeer {
     void fsyncCompleted() {
         long zxid = disk.completeFsync();
         if (zxid > 0 && core != null) {
-            host.trace().add(host.now(), () -> "fsync " + id + " up to " + Fmt.z(zxid));
+            host.traceLog().add(host.now(), () -> "fsync " + id + " up to " + Fmt.z(zxid));
             core.persisted(zxid);
             drain();
         }
@@ -166,7 +166,7 @@ public final class SimPeer {
         }
         Proposal proposal = new Proposal(zxid, 1, ByteBuffer.allocate(8).putLong(writeId).array());
         host.checkers().proposed(this, proposal);
-        host.trace().add(host.now(), () -> "write " + id + " " + Fmt.z(zxid) + " #" + writeId);
+        host.traceLog().add(host.now(), () -> "write " + id + " " + Fmt.z(zxid) + " #" + writeId);
         try {
             core.propose(proposal);
         } catch (IllegalStateException e) {
@@ -186,7 +186,7 @@ public final class SimPeer {
         long zxid = lastDelivered();
         if (zxid > disk.snapshotZxid()) {
             disk.compact(zxid, state);
-            host.trace().add(host.now(), () -> "compact " + id + " snapshot at " + Fmt.z(zxid));
+            host.traceLog().add(host.now(), () -> "compact " + id + " snapshot at " + Fmt.z(zxid));
         }
     }
 
@@ -209,13 +209,13 @@ public final class SimPeer {
                 checkers.truncated(this, ready.truncateAfter());
             }
             int removed = disk.truncateAfter(ready.truncateAfter());
-            host.trace().add(host.now(), () -> "truncate " + id + " after " + Fmt.z(ready.truncateAfter())
+            host.traceLog().add(host.now(), () -> "truncate " + id + " after " + Fmt.z(ready.truncateAfter())
                     + " (" + removed + " removed)");
         }
         if (ready.epochs() != null) {
             EpochState epochs = ready.epochs();
             disk.writeEpochs(epochs);
-            host.trace().add(host.now(), () -> "epochs " + id + " accepted=" + epochs.acceptedEpoch()
+            host.traceLog().add(host.now(), () -> "epochs " + id + " accepted=" + epochs.acceptedEpoch()
                     + " current=" + epochs.currentEpoch());
         }
         long installed = ready.snapshotToLoad();
@@ -241,7 +241,7 @@ public final class SimPeer {
         host.checkers().snapshotInstalled(this, zxid, snapshot);
         disk.installSnapshot(zxid, snapshot);
         state = new ArrayList<>(snapshot);
-        host.trace().add(host.now(), () -> "install " + id + " snapshot at " + Fmt.z(zxid) + " holding "
+        host.traceLog().add(host.now(), () -> "install " + id + " snapshot at " + Fmt.z(zxid) + " holding "
                 + Fmt.range(snapshot));
     }
 
@@ -252,7 +252,7 @@ public final class SimPeer {
         for (Proposal p : txns) {
             disk.append(p);
         }
-        host.trace().add(host.now(), () -> "append " + id + " " + Fmt.range(txns));
+        host.traceLog().add(host.now(), () -> "append " + id + " " + Fmt.range(txns));
         host.fsyncQueued(this);
     }
 
@@ -300,13 +300,13 @@ public final class SimPeer {
             checkers.delivered(this, p, state.size());
             state.add(p);
         }
-        host.trace().add(host.now(), () -> "commit " + id + " " + Fmt.range(txns));
+        host.traceLog().add(host.now(), () -> "commit " + id + " " + Fmt.range(txns));
     }
 
     void changeRole(RoleChange change) {
         host.checkers().roleChanged(this, change);
         role = change;
-        host.trace().add(host.now(), () -> "role " + id + " " + Fmt.role(change));
+        host.traceLog().add(host.now(), () -> "role " + id + " " + Fmt.role(change));
         if (change.role() == Role.LEADING && change.phase() == Phase.BROADCAST) {
             zxids = new ZxidSequence(config.maxCounter());
             zxids.establish(change.epoch(), Math.max(lastProposed, disk.lastWritten()));

@@ -302,7 +302,7 @@ public final class Simulation implements SimHost {
     }
 
     @Override
-    public Trace trace() {
+    public Trace traceLog() {
         return trace;
     }
 
@@ -345,9 +345,7 @@ public final class Simulation implements SimHost {
         s.append("ZAB simulation failed: seed ").append(options.seed()).append(" at step ").append(stats.steps)
                 .append(", time ").append(now).append(healing ? " (liveness phase)" : " (safety phase)")
                 .append("\n  ").append(problem)
-                .append("\n  replay: mvn -pl zab-core test -Dtest=ZabSimulationTest -Dpaddock.seed=")
-                .append(options.seed())
-                .append(options.mutations().isEmpty() ? "" : " (with mutations " + options.mutations() + ")")
+                .append("\n  replay: ").append(replayCommand())
                 .append("\n  options: ").append(options.describe())
                 .append("\n  peers:");
         for (SimPeer peer : peers) {
@@ -359,6 +357,17 @@ public final class Simulation implements SimHost {
             s.append("\n  ").append(line);
         }
         return s.toString();
+    }
+
+    /** The one-line command that replays this run (with -Dpaddock.trace=true to print its trace live). */
+    String replayCommand() {
+        if (!options.mutations().isEmpty()) {
+            return "new Simulation(SimOptions.derive(" + options.seed() + "L, " + options.safetySteps()
+                    + ", Set.of(Mutation." + options.mutations().iterator().next() + "))).run()";
+        }
+        return "mvn -pl zab-core -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=ZabSimulationTest"
+                + " -Dpaddock.seed=" + options.seed()
+                + (options.safetySteps() == DEFAULT_STEPS ? "" : " -Dpaddock.steps=" + options.safetySteps());
     }
 
     private static String stackOf(Throwable e) {

@@ -3,8 +3,13 @@ package io.paddock.zab.sim;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +20,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code -Dpaddock.seed=N} replays one seed (the command a failure prints);</li>
  *   <li>{@code -Dpaddock.seeds=N} runs N seeds from {@code -Dpaddock.seedStart} (default 1);</li>
  *   <li>{@code -Dpaddock.steps=N} changes the faulty steps per seed;</li>
- *   <li>{@code -Dpaddock.trace=true} prints the replayed seed's trace as it runs;</li>
+ *   <li>{@code -Dpaddock.threads=N} runs seeds on N threads (runs share nothing);</li>
+ *   <li>{@code -Dpaddock.trace=true} prints a replayed seed's trace as it runs;</li>
  *   <li>the Maven profile {@code simulation} runs 100,000 seeds.</li>
  * </ul>
  * It prints seeds per second, steps and faults injected.
@@ -25,36 +31,52 @@ class ZabSimulationTest {
     static final int CI_SEEDS = 500;
 
     @Test
-    void everySeedKeepsEveryPropertyAndHeals() {
-        String one = System.getProperty("paddock.seed");
-        long start = Long.getLong("paddock.seedStart", 1);
-        long count = one != null ? 1 : Long.getLong("paddock.seeds", CI_SEEDS);
-        if (one != null) {
-            start = Long.parseLong(one.strip());
-        }
+    void everySeedKeepsEveryPropertyAndHeals() throws Exception {
+        String one = System.getProperty("paddock.seed", "").strip();
+        long start = one.isEmpty() ? Long.getLong("paddock.seedStart", 1) : Long.parseLong(one);
+        long count = one.isEmpty() ? Long.getLong("paddock.seeds", CI_SEEDS) : 1;
         int steps = Integer.getInteger("paddock.steps", Simulation.DEFAULT_STEPS);
+        int threads = Math.max(1, Integer.getInteger("paddock.threads", 1));
+        boolean echo = !one.isEmpty() && Boolean.getBoolean("paddock.trace");
+        AtomicLong next = new AtomicLong(start);
+        AtomicLong done = new AtomicLong();
+        long began = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Batch>> batches = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            batches.add(pool.submit(() -> {
+                Batch batch = new Batch();
+                for (long seed = next.getAndIncrement(); seed < start + count; seed = next.getAndIncrement()) {
+                    Simulation sim = new Simulation(SimOptions.derive(seed, steps, Set.of()));
+                    sim.traceLog().echo(echo);
+                    SimResult result = sim.run();
+                    batch.stats.add(result.stats());
+                    if (!result.ok()) {
+                        batch.failures.add(result);
+                    }
+                    long n = done.incrementAndGet();
+                    if (count >= 10_000 && n % 10_000 == 0) {
+                        System.out.printf("  %d seeds, %.0f seeds/s%n", n, n / ((System.nanoTime() - began) / 1e9));
+                    }
+                }
+                return batch;
+            }));
+        }
         SimStats total = new SimStats();
         List<SimResult> failures = new ArrayList<>();
-        long began = System.nanoTime();
-        for (long seed = start; seed < start + count; seed++) {
-            Simulation sim = new Simulation(SimOptions.derive(seed, steps, Set.of()));
-            if (one != null && Boolean.getBoolean("paddock.trace")) {
-                sim.trace().echo(true);
-            }
-            SimResult result = sim.run();
-            total.add(result.stats());
-            if (!result.ok()) {
-                failures.add(result);
-                if (failures.size() == 1) {
-                    System.out.println(result.failure());
-                }
-            }
+        for (Future<Batch> f : batches) {
+            total.add(f.get().stats);
+            failures.addAll(f.get().failures);
         }
+        pool.shutdown();
+        failures.sort(Comparator.comparingLong(SimResult::seed));
         double seconds = (System.nanoTime() - began) / 1e9;
-        String summary = String.format("ZAB simulation: %d seeds (%d..%d) in %.1f s, %.0f seeds/s, %d failed; %s",
-                count, start, start + count - 1, seconds, count / seconds, failures.size(), total);
+        String summary = String.format("ZAB simulation: %d seeds (%d..%d, %d steps each) in %.1f s on %d thread(s),"
+                + " %.1f seeds/s, %d failed; %s", count, start, start + count - 1, steps, seconds, threads,
+                count / seconds, failures.size(), total);
         System.out.println(summary);
         if (!failures.isEmpty()) {
+            System.out.println(failures.get(0).failure());
             StringBuilder s = new StringBuilder(summary).append("\nfailing seeds:");
             for (int i = 0; i < Math.min(50, failures.size()); i++) {
                 s.append(' ').append(failures.get(i).seed()).append('(').append(failures.get(i).check()).append(')');
@@ -62,5 +84,10 @@ class ZabSimulationTest {
             s.append("\n\n").append(failures.get(0).failure());
             fail(s.toString());
         }
+    }
+
+    private static final class Batch {
+        final SimStats stats = new SimStats();
+        final List<SimResult> failures = new ArrayList<>();
     }
 }
