@@ -1,7 +1,9 @@
 package io.paddock.zab.sim;
 
+import io.paddock.zab.EpochState;
 import io.paddock.zab.Proposal;
 import io.paddock.zab.RoleChange;
+import io.paddock.zab.message.PeerMessage;
 import java.util.List;
 
 /**
@@ -25,6 +27,14 @@ interface Check {
 
     /** {@code peer} is about to replace its state with {@code snapshot} (a SNAP at {@code zxid}). */
     default void onSnapshotInstalled(SimPeer peer, long zxid, List<Proposal> snapshot) {
+    }
+
+    /** {@code peer} sends {@code message} (after its Ready's truncation, epochs, snapshot and appends). */
+    default void onSend(SimPeer peer, PeerMessage message) {
+    }
+
+    /** {@code peer} is about to write {@code next} over its durable epochs. */
+    default void onEpochs(SimPeer peer, EpochState next) {
     }
 
     /** {@code peer} is about to truncate its log after {@code zxid}. */

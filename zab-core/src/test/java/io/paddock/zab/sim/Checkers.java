@@ -1,9 +1,11 @@
 package io.paddock.zab.sim;
 
+import io.paddock.zab.EpochState;
 import io.paddock.zab.Proposal;
 import io.paddock.zab.RoleChange;
 import io.paddock.zab.Phase;
 import io.paddock.zab.Role;
+import io.paddock.zab.message.PeerMessage;
 import java.util.List;
 
 /**
@@ -24,6 +26,7 @@ public final class Checkers {
             new PrefixConsistencyCheck(history),
             new PrimaryIntegrityCheck(history),
             new DeliveredIsLoggedCheck(),
+            new AckAfterPersistCheck(),
             new AgreementCheck());
 
     public History history() {
@@ -57,6 +60,18 @@ public final class Checkers {
     void snapshotInstalled(SimPeer peer, long zxid, List<Proposal> snapshot) {
         for (Check c : checks) {
             c.onSnapshotInstalled(peer, zxid, snapshot);
+        }
+    }
+
+    void sent(SimPeer peer, PeerMessage message) {
+        for (Check c : checks) {
+            c.onSend(peer, message);
+        }
+    }
+
+    void epochsWritten(SimPeer peer, EpochState next) {
+        for (Check c : checks) {
+            c.onEpochs(peer, next);
         }
     }
 

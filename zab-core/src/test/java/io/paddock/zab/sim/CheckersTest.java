@@ -8,6 +8,10 @@ import io.paddock.zab.Phase;
 import io.paddock.zab.Proposal;
 import io.paddock.zab.Role;
 import io.paddock.zab.RoleChange;
+import io.paddock.zab.EpochState;
+import io.paddock.zab.message.Ack;
+import io.paddock.zab.message.AckEpoch;
+import io.paddock.zab.message.AckLd;
 import io.paddock.zab.message.PeerMessage;
 import java.util.List;
 import java.util.Set;
@@ -156,5 +160,18 @@ class CheckersTest {
         violates("DeliveredIsLoggedCheck", () -> p1.apply(List.of(txn(1, 1))));
         deliver(p2, txn(1, 1), txn(1, 2));
         violates("DeliveredIsLoggedCheck", () -> checkers.truncated(p2, txn(1, 1).zxid()));
+    }
+
+    @Test
+    void ackAfterPersist() {
+        p2.persist(List.of(txn(1, 1)));
+        violates("AckAfterPersistCheck", () -> checkers.sent(p2, new Ack(2, 1, txn(1, 1).zxid())));
+        p2.disk().queueFsync(0);
+        p2.fsyncCompleted();
+        checkers.sent(p2, new Ack(2, 1, txn(1, 1).zxid()));
+        violates("AckAfterPersistCheck", () -> checkers.sent(p2, new AckEpoch(2, 1, 3, 0, 0)));
+        violates("AckAfterPersistCheck", () -> checkers.sent(p2, new AckLd(2, 1, 3)));
+        p2.disk().writeEpochs(new EpochState(3, 3));
+        checkers.sent(p2, new AckLd(2, 1, 3));
     }
 }

@@ -81,6 +81,11 @@ public final class SimDisk {
         return durable;
     }
 
+    /** Whether everything up to {@code zxid} this peer holds is durable (in the snapshot or synced log). */
+    public boolean durablyCovers(long zxid) {
+        return zxid <= snapshotZxid || zxid <= lastDurable();
+    }
+
     /** Whether the written log (durable or not) holds {@code zxid}. */
     public boolean holds(long zxid) {
         return indexOf(zxid) >= 0;

@@ -11,12 +11,15 @@ import io.paddock.zab.RoleChange;
 import io.paddock.zab.ZabPeer;
 import io.paddock.zab.ZxidSequence;
 import io.paddock.zab.Zxids;
+import io.paddock.zab.message.NewLeader;
 import io.paddock.zab.message.PeerMessage;
 import io.paddock.zab.message.Snap;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -42,6 +45,7 @@ public final class SimPeer {
     private ZxidSequence zxids;
     private long lastProposed;
     private Snap lastSnap;
+    private final Map<Long, Long> newLeaderZxids = new HashMap<>();
     private List<Proposal> lastSnapState;
 
     SimPeer(PeerConfig config, SimHost host, SplittableRandom random) {
@@ -101,6 +105,14 @@ public final class SimPeer {
         return core != null && role.role() == Role.LEADING && role.phase() == Phase.BROADCAST;
     }
 
+    /**
+     * The zxid of the NEWLEADER this life received for {@code epoch} (the leader's initial history
+     * it must hold durably before it acknowledges or adopts the epoch), or -1.
+     */
+    public long newLeaderZxid(long epoch) {
+        return newLeaderZxids.getOrDefault(epoch, -1L);
+    }
+
     /** Starts (or restarts) from the disk: the epochs, the log, the snapshot. */
     void start() {
         incarnation++;
@@ -109,6 +121,7 @@ public final class SimPeer {
         zxids = null;
         lastSnap = null;
         lastSnapState = null;
+        newLeaderZxids.clear();
         lastProposed = 0;
         core = new ZabPeer(config, disk.epochs(), disk.view(), disk.snapshotZxid(), random.split());
         core.start();
@@ -131,6 +144,8 @@ public final class SimPeer {
         if (envelope.message() instanceof Snap snap) {
             lastSnap = snap;
             lastSnapState = envelope.snapshot();
+        } else if (envelope.message() instanceof NewLeader newLeader) {
+            newLeaderZxids.put(newLeader.epoch(), newLeader.zxid());
         }
         core.step(envelope.message());
         drain();
@@ -214,6 +229,7 @@ public final class SimPeer {
         }
         if (ready.epochs() != null) {
             EpochState epochs = ready.epochs();
+            checkers.epochsWritten(this, epochs);
             disk.writeEpochs(epochs);
             host.traceLog().add(host.now(), () -> "epochs " + id + " accepted=" + epochs.acceptedEpoch()
                     + " current=" + epochs.currentEpoch());
@@ -262,6 +278,7 @@ public final class SimPeer {
             if (m instanceof Snap snap) {
                 snapshot = snapshotFor(snap, ready.toCommit());
             }
+            host.checkers().sent(this, m);
             host.send(this, m, snapshot);
         }
     }

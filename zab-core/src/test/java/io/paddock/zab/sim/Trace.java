@@ -42,7 +42,7 @@ final class Trace {
     }
 
     void tick(long time, long peer) {
-        if (openTicks != null) {
+        if (openTicks != null && openTicks.length() < 120) {
             openTicks.append(' ').append(peer);
             return;
         }
