@@ -33,6 +33,7 @@ public final class SimCluster implements SimHost {
     private final Checkers checkers = new Checkers();
     private final Trace trace = new Trace(400);
     private final boolean[] held;
+    private final List<PeerMessage> delivered = new ArrayList<>();
     private long now;
     private long writeIds;
 
@@ -141,6 +142,59 @@ public final class SimCluster implements SimHost {
             handOver(e);
         });
         return out[0];
+    }
+
+    /** Every message delivered so far, in order. */
+    public List<PeerMessage> delivered() {
+        return delivered;
+    }
+
+    /**
+     * Delivers waiting messages in order, and ticks every live peer whenever none waits, until a
+     * message {@code target} accepts is waiting; returns it, undelivered. Fails after
+     * {@code maxTicks} ticks.
+     */
+    public PeerMessage awaitQueued(Predicate<PeerMessage> target, int maxTicks) {
+        int ticks = 0;
+        while (true) {
+            for (Envelope e : network.inFlight()) {
+                if (target.test(e.message())) {
+                    return e.message();
+                }
+            }
+            if (!network.isEmpty()) {
+                run(() -> handOver(network.poll()));
+            } else if (ticks++ < maxTicks) {
+                tickAll();
+            } else {
+                throw failure(new AssertionError("the awaited message never came within " + maxTicks + " ticks"));
+            }
+        }
+    }
+
+    public PeerMessage awaitQueued(Predicate<PeerMessage> target) {
+        return awaitQueued(target, 2_000);
+    }
+
+    /** Sends a second copy of the first waiting {@code kind} message from {@code from} to {@code to}. */
+    public SimCluster duplicate(long from, long to, Class<? extends PeerMessage> kind) {
+        return run(() -> {
+            Envelope e = network.duplicate(from, to, kind::isInstance, now);
+            if (e == null) {
+                throw new AssertionError("no " + kind.getSimpleName() + " waiting from " + from + " to " + to);
+            }
+            trace.add(now, () -> "duplicate " + Fmt.message(e.message()));
+        });
+    }
+
+    /** {@code id}'s runtime snapshots its state machine and compacts its log behind it. */
+    public SimCluster compact(long id) {
+        return run(() -> peer(id).compact());
+    }
+
+    /** The live peers other than {@code id}. */
+    public long[] others(long id) {
+        return peers.stream().filter(p -> p.id() != id && p.isUp()).mapToLong(SimPeer::id).toArray();
     }
 
     /** Delivers every waiting message (and what they cause) until the network is quiet. */
@@ -313,9 +367,21 @@ public final class SimCluster implements SimHost {
      * {@code maxTicks} rounds.
      */
     public long stabilize(int maxTicks) {
+        return stabilizeAmong(maxTicks, peers.stream().mapToLong(SimPeer::id).toArray());
+    }
+
+    /**
+     * As {@link #stabilize()}, but only the peers {@code ids} need to agree (the others may be
+     * down, cut off, or anything); every live peer is still ticked and fed.
+     */
+    public long stabilizeAmong(long... ids) {
+        return stabilizeAmong(2_000, ids);
+    }
+
+    private long stabilizeAmong(int maxTicks, long[] ids) {
         for (int i = 0; i <= maxTicks; i++) {
             deliverAll();
-            long leader = stableLeader();
+            long leader = stableLeader(ids);
             if (leader > 0) {
                 return leader;
             }
@@ -334,8 +400,16 @@ public final class SimCluster implements SimHost {
 
     /** The serving leader every live peer follows with everything delivered, or 0. */
     public long stableLeader() {
+        return stableLeader(peers.stream().mapToLong(SimPeer::id).toArray());
+    }
+
+    private long stableLeader(long[] ids) {
+        List<SimPeer> among = new ArrayList<>();
+        for (long id : ids) {
+            among.add(peer(id));
+        }
         SimPeer leader = null;
-        for (SimPeer p : peers) {
+        for (SimPeer p : among) {
             if (p.isServing()) {
                 if (leader != null) {
                     return 0;
@@ -346,7 +420,7 @@ public final class SimCluster implements SimHost {
         if (leader == null || !network.isEmpty()) {
             return 0;
         }
-        for (SimPeer p : peers) {
+        for (SimPeer p : among) {
             if (!p.isUp() || p == leader) {
                 continue;
             }
@@ -402,6 +476,7 @@ public final class SimCluster implements SimHost {
             return;
         }
         trace.add(now, () -> "deliver " + Fmt.message(e.message()));
+        delivered.add(e.message());
         to.step(e);
     }
 

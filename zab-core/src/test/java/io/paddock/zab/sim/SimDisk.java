@@ -81,6 +81,15 @@ public final class SimDisk {
         return durable;
     }
 
+    /** Every txn in the log, durable or not, in order. */
+    public List<Proposal> written() {
+        List<Proposal> out = new ArrayList<>(log.size());
+        for (Entry e : log) {
+            out.add(e.proposal());
+        }
+        return out;
+    }
+
     /** Whether everything up to {@code zxid} this peer holds is durable (in the snapshot or synced log). */
     public boolean durablyCovers(long zxid) {
         return zxid <= snapshotZxid || zxid <= lastDurable();

@@ -190,6 +190,18 @@ public final class SimNetwork {
         return null;
     }
 
+    /** Sends a second copy of the first message in flight from {@code from} to {@code to} that {@code filter} accepts. */
+    Envelope duplicate(long from, long to, Predicate<PeerMessage> filter, long now) {
+        for (Envelope e : inFlight) {
+            if (e.from() == from && e.to() == to && filter.test(e.message())) {
+                duplicated++;
+                enqueue(e.message(), e.snapshot(), now, (int) from, (int) to);
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** Removes every message in flight that {@code filter} accepts; returns them. */
     List<Envelope> dropWhere(Predicate<Envelope> filter) {
         List<Envelope> out = new ArrayList<>();
