@@ -83,7 +83,7 @@ final class FaultInjector {
     private void crash(SimPeer peer, long now) {
         int lost = peer.crash(options.partialWrites());
         sim.stats().fault("crash");
-        sim.traceLog().add(now, () -> "crash " + peer.id() + " (" + lost + " unsynced writes lost) leaving "
+        sim.traceLog().add(now, "crash " + peer.id() + " (" + lost + " unsynced writes lost) leaving "
                 + peer.disk().describe());
         sim.network().crashed(peer.id(), now);
         for (SimPeer other : sim.peers()) {

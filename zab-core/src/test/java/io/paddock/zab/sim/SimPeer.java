@@ -17,6 +17,7 @@ import io.paddock.zab.message.Snap;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,8 +273,15 @@ public final class SimPeer {
         host.fsyncQueued(this);
     }
 
+    /**
+     * Sends in destination order, keeping each destination's order: the contract only promises
+     * per-destination FIFO, and a canonical order keeps a seed replayable even if the core's own
+     * order across destinations is not (see CORE-BUGS.md, 1).
+     */
     private void send(Ready ready) {
-        for (PeerMessage m : ready.messages()) {
+        List<PeerMessage> messages = new ArrayList<>(ready.messages());
+        messages.sort(Comparator.comparingLong(PeerMessage::to));
+        for (PeerMessage m : messages) {
             List<Proposal> snapshot = null;
             if (m instanceof Snap snap) {
                 snapshot = snapshotFor(snap, ready.toCommit());

@@ -35,7 +35,7 @@ public final class Simulation implements SimHost {
     private final SimNetwork network;
     private final List<SimPeer> peers = new ArrayList<>();
     private final Checkers checkers = new Checkers();
-    private final Trace trace = new Trace(200);
+    private final Trace trace;
     private final SimStats stats = new SimStats();
     private final FaultInjector faults;
     private final long[] nextTick;
@@ -55,7 +55,13 @@ public final class Simulation implements SimHost {
     }
 
     public Simulation(SimOptions options) {
+        this(options, 200);
+    }
+
+    /** A run whose failure report keeps the last {@code traceLines} transitions. */
+    public Simulation(SimOptions options, int traceLines) {
         this.options = options;
+        this.trace = new Trace(traceLines);
         this.random = new SplittableRandom(options.seed());
         this.networkFaults = new NetworkFaults(options.minDelay(), options.maxDelay(), options.dropRate(),
                 options.duplicateRate(), options.staleRate(), options.staleDelay());
@@ -327,7 +333,7 @@ public final class Simulation implements SimHost {
     }
 
     void restart(SimPeer peer) {
-        trace.add(now, () -> "restart " + peer.id() + " from " + peer.disk().describe());
+        trace.add(now, "restart " + peer.id() + " from " + peer.disk().describe());
         nextTick[(int) peer.id()] = now + 1 + random.nextLong(options.tickPeriods()[(int) peer.id()]);
         peer.start();
     }
@@ -351,7 +357,7 @@ public final class Simulation implements SimHost {
         for (SimPeer peer : peers) {
             s.append("\n    ").append(peer);
         }
-        s.append("\n  trace (last ").append(Math.min(200, trace.count())).append(" of ").append(trace.count())
+        s.append("\n  trace (last ").append(trace.lines().size()).append(" of ").append(trace.count())
                 .append(" lines; time, transition):");
         for (String line : trace.lines()) {
             s.append("\n  ").append(line);

@@ -2,6 +2,9 @@ package io.paddock.zab.sim;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code -Dpaddock.steps=N} changes the faulty steps per seed;</li>
  *   <li>{@code -Dpaddock.threads=N} runs seeds on N threads (runs share nothing);</li>
  *   <li>{@code -Dpaddock.trace=true} prints a replayed seed's trace as it runs;</li>
+ *   <li>{@code -Dpaddock.traceLines=N} keeps N trace lines in a failure report (default 200);</li>
  *   <li>the Maven profile {@code simulation} runs 100,000 seeds.</li>
  * </ul>
  * It prints seeds per second, steps and faults injected.
@@ -37,6 +41,7 @@ class ZabSimulationTest {
         long count = one.isEmpty() ? Long.getLong("paddock.seeds", CI_SEEDS) : 1;
         int steps = Integer.getInteger("paddock.steps", Simulation.DEFAULT_STEPS);
         int threads = Math.max(1, Integer.getInteger("paddock.threads", 1));
+        int traceLines = Integer.getInteger("paddock.traceLines", 200);
         boolean echo = !one.isEmpty() && Boolean.getBoolean("paddock.trace");
         AtomicLong next = new AtomicLong(start);
         AtomicLong done = new AtomicLong();
@@ -47,7 +52,7 @@ class ZabSimulationTest {
             batches.add(pool.submit(() -> {
                 Batch batch = new Batch();
                 for (long seed = next.getAndIncrement(); seed < start + count; seed = next.getAndIncrement()) {
-                    Simulation sim = new Simulation(SimOptions.derive(seed, steps, Set.of()));
+                    Simulation sim = new Simulation(SimOptions.derive(seed, steps, Set.of()), traceLines);
                     sim.traceLog().echo(echo);
                     SimResult result = sim.run();
                     batch.stats.add(result.stats());
@@ -70,6 +75,7 @@ class ZabSimulationTest {
         }
         pool.shutdown();
         failures.sort(Comparator.comparingLong(SimResult::seed));
+        writeReports(failures);
         double seconds = (System.nanoTime() - began) / 1e9;
         String summary = String.format("ZAB simulation: %d seeds (%d..%d, %d steps each) in %.1f s on %d thread(s),"
                 + " %.1f seeds/s, %d failed; %s", count, start, start + count - 1, steps, seconds, threads,
@@ -83,6 +89,18 @@ class ZabSimulationTest {
             }
             s.append("\n\n").append(failures.get(0).failure());
             fail(s.toString());
+        }
+    }
+
+    /** Each failing seed's full report goes to target/sim-failures/seed-N.txt (kept by CI as an artifact). */
+    private static void writeReports(List<SimResult> failures) throws IOException {
+        if (failures.isEmpty()) {
+            return;
+        }
+        Path dir = Path.of("target", "sim-failures");
+        Files.createDirectories(dir);
+        for (SimResult r : failures) {
+            Files.writeString(dir.resolve("seed-" + r.seed() + ".txt"), r.failure());
         }
     }
 
