@@ -74,6 +74,29 @@ public record SimOptions(long seed, int voters, int observers, long maxCounter, 
                 compactions, writeInterval, safetySteps, Set.copyOf(mutations));
     }
 
+    /**
+     * These options with some fault kinds switched off, for triage: {@code drop}, {@code duplicate},
+     * {@code stale}, {@code crash}, {@code partition}, {@code one-way}, {@code slow-disk},
+     * {@code compaction}, {@code rollover} (no tiny maxCounter), {@code small-diff} (no tiny
+     * maxDiffTxns), {@code skew}.
+     */
+    public SimOptions without(Set<String> kinds) {
+        long[] periods = tickPeriods.clone();
+        if (kinds.contains("skew")) {
+            java.util.Arrays.fill(periods, 1, periods.length, TICK);
+        }
+        return new SimOptions(seed, voters, observers,
+                kinds.contains("rollover") ? Zxids.MAX_PART - 1 : maxCounter,
+                kinds.contains("small-diff") ? 100_000 : maxDiffTxns, electionTimeoutTicks, finalizeWaitTicks,
+                initLimitTicks, syncLimitTicks, pingIntervalTicks, periods, minDelay, maxDelay,
+                kinds.contains("drop") ? 0 : dropRate, kinds.contains("duplicate") ? 0 : duplicateRate,
+                kinds.contains("stale") ? 0 : staleRate, staleDelay, noticeRate, diskLatency, slowDiskLatency,
+                partialWrites, faultInterval, crashes && !kinds.contains("crash"),
+                partitions && !kinds.contains("partition"), oneWayCuts && !kinds.contains("one-way"),
+                slowDisks && !kinds.contains("slow-disk"), compactions && !kinds.contains("compaction"),
+                writeInterval, safetySteps, mutations);
+    }
+
     /** Every peer id, voters first. */
     public List<Long> ids() {
         List<Long> ids = new ArrayList<>();

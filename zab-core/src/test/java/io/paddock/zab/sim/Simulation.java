@@ -108,10 +108,13 @@ public final class Simulation implements SimHost {
     /** Heal everything, restart every crashed peer, then a leader must commit a fresh write everywhere. */
     private void liveness() {
         healing = true;
-        trace.add(now, "liveness: heal all links, restart crashed peers, no more faults");
+        trace.add(now, "liveness: heal all links, restart crashed peers, no more faults, short delays");
         networkFaults.dropRate = 0;
         networkFaults.duplicateRate = 0;
         networkFaults.staleRate = 0;
+        // After GST (partial synchrony): a round trip well under a tick, so no timeout races the network.
+        networkFaults.maxDelay = Math.min(networkFaults.maxDelay, SimOptions.TICK / 4);
+        networkFaults.minDelay = Math.min(networkFaults.minDelay, networkFaults.maxDelay);
         network.healAll();
         Arrays.fill(slowDisk, false);
         for (SimPeer peer : peers) {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code -Dpaddock.steps=N} changes the faulty steps per seed;</li>
  *   <li>{@code -Dpaddock.threads=N} runs seeds on N threads (runs share nothing);</li>
  *   <li>{@code -Dpaddock.trace=true} prints a replayed seed's trace as it runs;</li>
+ *   <li>{@code -Dpaddock.without=drop,compaction,...} switches fault kinds off (triage; see
+ *       {@link SimOptions#without});</li>
  *   <li>{@code -Dpaddock.traceLines=N} keeps N trace lines in a failure report (default 200);</li>
  *   <li>the Maven profile {@code simulation} runs 100,000 seeds.</li>
  * </ul>
@@ -41,6 +43,7 @@ class ZabSimulationTest {
         long count = one.isEmpty() ? Long.getLong("paddock.seeds", CI_SEEDS) : 1;
         int steps = Integer.getInteger("paddock.steps", Simulation.DEFAULT_STEPS);
         int threads = Math.max(1, Integer.getInteger("paddock.threads", 1));
+        Set<String> without = Set.of(System.getProperty("paddock.without", "").split(","));
         int traceLines = Integer.getInteger("paddock.traceLines", 200);
         boolean echo = !one.isEmpty() && Boolean.getBoolean("paddock.trace");
         AtomicLong next = new AtomicLong(start);
@@ -52,7 +55,8 @@ class ZabSimulationTest {
             batches.add(pool.submit(() -> {
                 Batch batch = new Batch();
                 for (long seed = next.getAndIncrement(); seed < start + count; seed = next.getAndIncrement()) {
-                    Simulation sim = new Simulation(SimOptions.derive(seed, steps, Set.of()), traceLines);
+                    SimOptions options = SimOptions.derive(seed, steps, Set.of()).without(without);
+                    Simulation sim = new Simulation(options, traceLines);
                     sim.traceLog().echo(echo);
                     SimResult result = sim.run();
                     batch.stats.add(result.stats());
