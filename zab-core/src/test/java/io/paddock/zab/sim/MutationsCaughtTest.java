@@ -9,8 +9,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The simulator has teeth: for every deliberately broken variant of the core ({@link Mutation}),
- * some seed among the first {@value #BOUND} makes a check fail. Prints how many seeds each took
- * and which property caught it.
+ * some seed among the first {@value #BOUND} makes a check fail that the same seed passes on the
+ * unbroken core (so a bug of the real core does not count as a catch). Prints how many seeds each
+ * took and which property caught it.
  */
 class MutationsCaughtTest {
 
@@ -24,7 +25,7 @@ class MutationsCaughtTest {
         long began = System.nanoTime();
         for (long seed = 1; seed <= BOUND; seed++) {
             SimResult result = new Simulation(SimOptions.derive(seed, steps, Set.of(mutation))).run();
-            if (!result.ok()) {
+            if (!result.ok() && new Simulation(SimOptions.derive(seed, steps, Set.of())).run().ok()) {
                 System.out.printf("mutation %s caught after %d seeds (seed %d, %s) in %.1f s%n", mutation, seed,
                         seed, result.check(), (System.nanoTime() - began) / 1e9);
                 System.out.println(firstLines(result.failure(), 3));

@@ -370,13 +370,16 @@ public final class Simulation implements SimHost {
 
     /** The one-line command that replays this run (with -Dpaddock.trace=true to print its trace live). */
     String replayCommand() {
-        if (!options.mutations().isEmpty()) {
-            return "new Simulation(SimOptions.derive(" + options.seed() + "L, " + options.safetySteps()
-                    + ", Set.of(Mutation." + options.mutations().iterator().next() + "))).run()";
+        StringBuilder s = new StringBuilder("mvn -pl zab-core -am test -Dsurefire.failIfNoSpecifiedTests=false"
+                + " -Dtest=ZabSimulationTest -Dpaddock.seed=").append(options.seed());
+        if (options.safetySteps() != DEFAULT_STEPS) {
+            s.append(" -Dpaddock.steps=").append(options.safetySteps());
         }
-        return "mvn -pl zab-core -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=ZabSimulationTest"
-                + " -Dpaddock.seed=" + options.seed()
-                + (options.safetySteps() == DEFAULT_STEPS ? "" : " -Dpaddock.steps=" + options.safetySteps());
+        if (!options.mutations().isEmpty()) {
+            s.append(" -Dpaddock.mutations=").append(options.mutations().stream().map(Enum::name).sorted()
+                    .collect(java.util.stream.Collectors.joining(",")));
+        }
+        return s.toString();
     }
 
     private static String stackOf(Throwable e) {

@@ -2,11 +2,13 @@ package io.paddock.zab.sim;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.paddock.zab.Mutation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code -Dpaddock.trace=true} prints a replayed seed's trace as it runs;</li>
  *   <li>{@code -Dpaddock.without=drop,compaction,...} switches fault kinds off (triage; see
  *       {@link SimOptions#without});</li>
+ *   <li>{@code -Dpaddock.mutations=IGNORE_TRUNC,...} runs a broken core (see {@link MutationsCaughtTest});</li>
  *   <li>{@code -Dpaddock.traceLines=N} keeps N trace lines in a failure report (default 200);</li>
  *   <li>the Maven profile {@code simulation} runs 100,000 seeds.</li>
  * </ul>
@@ -43,6 +46,12 @@ class ZabSimulationTest {
         long count = one.isEmpty() ? Long.getLong("paddock.seeds", CI_SEEDS) : 1;
         int steps = Integer.getInteger("paddock.steps", Simulation.DEFAULT_STEPS);
         int threads = Math.max(1, Integer.getInteger("paddock.threads", 1));
+        Set<Mutation> mutations = new HashSet<>();
+        for (String m : System.getProperty("paddock.mutations", "").split(",")) {
+            if (!m.isBlank()) {
+                mutations.add(Mutation.valueOf(m.strip()));
+            }
+        }
         Set<String> without = Set.of(System.getProperty("paddock.without", "").split(","));
         int traceLines = Integer.getInteger("paddock.traceLines", 200);
         boolean echo = !one.isEmpty() && Boolean.getBoolean("paddock.trace");
@@ -55,7 +64,7 @@ class ZabSimulationTest {
             batches.add(pool.submit(() -> {
                 Batch batch = new Batch();
                 for (long seed = next.getAndIncrement(); seed < start + count; seed = next.getAndIncrement()) {
-                    SimOptions options = SimOptions.derive(seed, steps, Set.of()).without(without);
+                    SimOptions options = SimOptions.derive(seed, steps, mutations).without(without);
                     Simulation sim = new Simulation(options, traceLines);
                     sim.traceLog().echo(echo);
                     SimResult result = sim.run();
