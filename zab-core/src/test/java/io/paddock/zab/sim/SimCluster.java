@@ -155,15 +155,28 @@ public final class SimCluster implements SimHost {
      * {@code maxTicks} ticks.
      */
     public PeerMessage awaitQueued(Predicate<PeerMessage> target, int maxTicks) {
+        return awaitQueued(target, m -> false, maxTicks);
+    }
+
+    /**
+     * As {@link #awaitQueued(Predicate, int)}, but messages {@code hold} accepts stay where they are
+     * while later ones (even on the same channel) are delivered.
+     */
+    public PeerMessage awaitQueued(Predicate<PeerMessage> target, Predicate<PeerMessage> hold, int maxTicks) {
         int ticks = 0;
         while (true) {
+            Envelope next = null;
             for (Envelope e : network.inFlight()) {
                 if (target.test(e.message())) {
                     return e.message();
                 }
+                if (next == null && !hold.test(e.message())) {
+                    next = e;
+                }
             }
-            if (!network.isEmpty()) {
-                run(() -> handOver(network.poll()));
+            if (next != null) {
+                Envelope chosen = next;
+                run(() -> handOver(network.take(chosen.from(), chosen.to(), m -> m == chosen.message())));
             } else if (ticks++ < maxTicks) {
                 tickAll();
             } else {
