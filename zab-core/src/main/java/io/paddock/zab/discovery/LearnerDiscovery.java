@@ -16,8 +16,11 @@ import io.paddock.zab.sync.LearnerSync;
 /**
  * FOLLOWING or OBSERVING in DISCOVERY: the learner sends CEPOCH to the leader election named and
  * waits for NEWEPOCH. It promises an epoch above its acceptedEpoch (durable in the same Ready as
- * the ACKEPOCH, which the runtime sends after writing it); the same epoch only as a duplicate
- * from the leader it promised it to in this life; anything else sends it back to LOOKING.
+ * the ACKEPOCH, which the runtime sends after writing it). It acknowledges its acceptedEpoch again
+ * only as a duplicate from the leader it promised it to in this life, or when that epoch is
+ * already its currentEpoch (it synced with that epoch's leader, perhaps before a restart: a leader
+ * still in discovery for the same epoch sees a fresher history in that ACKEPOCH and steps down).
+ * Anything else sends it back to LOOKING.
  * Reference: Zab paper, section 3.2, step f.1.1; ZooKeeper's {@code Learner.registerWithLeader}.
  *
  * <p>Not thread-safe: driven by the owning peer's single thread.
@@ -91,7 +94,8 @@ public final class LearnerDiscovery implements PeerState {
     private PeerState onNewEpoch(long epoch) {
         if (epoch > ctx.acceptedEpoch()) {
             ctx.acceptEpoch(epoch, session.leader());
-        } else if (!ctx.promised(epoch, session.leader())) {
+        } else if (!ctx.promised(epoch, session.leader())
+                && !(epoch == ctx.acceptedEpoch() && epoch == ctx.currentEpoch())) {
             return ctx.looking("NEWEPOCH " + epoch + " is not above acceptedEpoch "
                     + ctx.acceptedEpoch());
         }
