@@ -28,10 +28,12 @@ import io.paddock.zab.sync.LearnerSync;
 public final class LearnerDiscovery implements PeerState {
     private final PeerContext ctx;
     private final LearnerSession session;
+    private final long startedAt;
 
     public LearnerDiscovery(PeerContext ctx, long leader) {
         this.ctx = ctx;
         this.session = new LearnerSession(ctx, leader);
+        this.startedAt = ctx.now();
     }
 
     @Override
@@ -56,8 +58,7 @@ public final class LearnerDiscovery implements PeerState {
 
     @Override
     public PeerState enter() {
-        ctx.send(new CEpoch(ctx.myId(), session.leader(), ctx.acceptedEpoch(),
-                ctx.history().last(), ctx.isObserver()));
+        sendCEpoch();
         return this;
     }
 
@@ -66,14 +67,18 @@ public final class LearnerDiscovery implements PeerState {
         if (message.from() != session.leader()) {
             return this;
         }
+        if (message instanceof Notification n) {
+            // The leader may still be finishing the round this peer decided in; only a new round
+            // means it gave up leading.
+            return n.state() == Role.LOOKING && n.round() > ctx.round()
+                    ? ctx.looking("the leader started a new election") : this;
+        }
         session.heard();
         if (message instanceof NewEpoch newEpoch) {
             return onNewEpoch(newEpoch.epoch());
         }
         if (message instanceof Ping) {
             session.replyPing();
-        } else if (message instanceof Notification n && n.state() == Role.LOOKING) {
-            return ctx.looking("the leader went back to LOOKING");
         }
         return this;
     }
@@ -83,7 +88,16 @@ public final class LearnerDiscovery implements PeerState {
         if (session.silentFor(ctx.config().initLimitTicks())) {
             return ctx.looking("no word from leader " + session.leader() + " in discovery");
         }
+        if ((ctx.now() - startedAt) % ctx.config().pingIntervalTicks() == 0) {
+            // The leader may not have been leading yet when CEPOCH arrived, or it was lost.
+            sendCEpoch();
+        }
         return this;
+    }
+
+    private void sendCEpoch() {
+        ctx.send(new CEpoch(ctx.myId(), session.leader(), ctx.acceptedEpoch(),
+                ctx.history().last(), ctx.isObserver()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.paddock.zab.Phase;
 import io.paddock.zab.Role;
 import io.paddock.zab.Zxids;
 import io.paddock.zab.broadcast.LearnerBroadcast;
+import io.paddock.zab.message.AckEpoch;
 import io.paddock.zab.message.AckLd;
 import io.paddock.zab.message.Commit;
 import io.paddock.zab.message.CommitLd;
@@ -41,11 +42,13 @@ public final class LearnerSync implements PeerState {
     private PeerMessage marker;
     private long newLeaderZxid = -1;
     private long newLeaderEpoch = -1;
+    private final long startedAt;
 
     public LearnerSync(PeerContext ctx, LearnerSession session, long epoch) {
         this.ctx = ctx;
         this.session = session;
         this.epoch = epoch;
+        this.startedAt = ctx.now();
     }
 
     @Override
@@ -73,7 +76,9 @@ public final class LearnerSync implements PeerState {
         if (message.from() != session.leader()) {
             return this;
         }
-        session.heard();
+        if (!(message instanceof Notification)) {
+            session.heard();
+        }
         String broken = handle(message);
         if (broken != null) {
             return ctx.looking(broken);
@@ -146,6 +151,11 @@ public final class LearnerSync implements PeerState {
     public PeerState tick() {
         if (session.silentFor(ctx.config().initLimitTicks())) {
             return ctx.looking("no word from leader " + session.leader() + " in synchronisation");
+        }
+        if (marker == null && (ctx.now() - startedAt) % ctx.config().pingIntervalTicks() == 0) {
+            // The ACKEPOCH may have been lost; a leader that already has it ignores the copy.
+            ctx.send(new AckEpoch(ctx.myId(), session.leader(), epoch, ctx.currentEpoch(),
+                    ctx.history().last()));
         }
         return this;
     }
