@@ -204,6 +204,11 @@ public final class LeaderBroadcast implements PeerState {
     }
 
     private void onAckLd(LearnerHandle handle, AckLd ackLd) {
+        if (handle.stage() == Stage.SYNCED) {
+            // A repeated ACKLD: the learner's COMMITLD was lost.
+            ctx.send(new CommitLd(ctx.myId(), handle.id(), tracker.committedUpTo()));
+            return;
+        }
         if (handle.stage() != Stage.SYNCING || ackLd.epoch() < firstEpoch
                 || ackLd.epoch() > rollover.servingEpoch()) {
             return;

@@ -85,8 +85,8 @@ public final class LearnerDiscovery implements PeerState {
 
     @Override
     public PeerState tick() {
-        if (session.silentFor(ctx.config().initLimitTicks())) {
-            return ctx.looking("no word from leader " + session.leader() + " in discovery");
+        if (ctx.now() - startedAt > ctx.config().initLimitTicks()) {
+            return ctx.looking("no NEWEPOCH from leader " + session.leader() + " within initLimit");
         }
         if ((ctx.now() - startedAt) % ctx.config().pingIntervalTicks() == 0) {
             // The leader may not have been leading yet when CEPOCH arrived, or it was lost.

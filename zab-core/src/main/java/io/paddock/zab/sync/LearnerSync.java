@@ -149,13 +149,21 @@ public final class LearnerSync implements PeerState {
 
     @Override
     public PeerState tick() {
-        if (session.silentFor(ctx.config().initLimitTicks())) {
-            return ctx.looking("no word from leader " + session.leader() + " in synchronisation");
+        // Synchronisation must end within initLimit, pings or not: a lost NEWLEADER or COMMITLD
+        // must not leave the learner synchronising forever.
+        if (ctx.now() - startedAt > ctx.config().initLimitTicks()) {
+            return ctx.looking("synchronisation with leader " + session.leader()
+                    + " did not finish within initLimit");
         }
-        if (marker == null && (ctx.now() - startedAt) % ctx.config().pingIntervalTicks() == 0) {
-            // The ACKEPOCH may have been lost; a leader that already has it ignores the copy.
-            ctx.send(new AckEpoch(ctx.myId(), session.leader(), epoch, ctx.currentEpoch(),
-                    ctx.history().last()));
+        if ((ctx.now() - startedAt) % ctx.config().pingIntervalTicks() == 0) {
+            // Answers may have been lost; a leader that already has them ignores the copies
+            // (and answers a repeated ACKLD with COMMITLD once it serves).
+            if (marker == null) {
+                ctx.send(new AckEpoch(ctx.myId(), session.leader(), epoch, ctx.currentEpoch(),
+                        ctx.history().last()));
+            } else if (session.newLeaderAcked()) {
+                ctx.send(new AckLd(ctx.myId(), session.leader(), newLeaderEpoch));
+            }
         }
         return this;
     }
@@ -196,9 +204,9 @@ public final class LearnerSync implements PeerState {
     }
 
     private String newLeader(NewLeader message) {
-        if (message.epoch() > epoch || message.epoch() < ctx.currentEpoch()) {
-            return "NEWLEADER for epoch " + message.epoch() + " in a session of epoch " + epoch
-                    + " with currentEpoch " + ctx.currentEpoch();
+        if (message.epoch() > ctx.acceptedEpoch() || message.epoch() < ctx.currentEpoch()) {
+            return "NEWLEADER for epoch " + message.epoch() + " outside [currentEpoch "
+                    + ctx.currentEpoch() + ", acceptedEpoch " + ctx.acceptedEpoch() + "]";
         }
         if (marker == null || message.zxid() != ctx.history().last()) {
             return "NEWLEADER at " + Zxids.toHexString(message.zxid()) + " but the history ends at "
