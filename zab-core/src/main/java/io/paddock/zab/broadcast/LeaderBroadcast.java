@@ -177,13 +177,14 @@ public final class LeaderBroadcast implements PeerState {
             if (handle.stage() != Stage.EPOCH_SENT) {
                 return;
             }
-        } else if (hello.acceptedEpoch() >= ctx.acceptedEpoch()) {
-            // It promised this epoch (or a later one) elsewhere or in an earlier life and will not
-            // take it again: move everyone to a fresh epoch instead of waiting for an election.
+        } else if (hello.acceptedEpoch() >= ctx.acceptedEpoch()
+                && learners.refused(hello.from(), ctx.acceptedEpoch())) {
+            // It promised this epoch (or a later one) elsewhere or in an earlier life and refused
+            // it once already: move everyone to a fresh epoch instead of waiting for an election.
             rollover.start(hello.acceptedEpoch() + 1);
         }
         ctx.send(new NewEpoch(ctx.myId(), handle.id(), ctx.acceptedEpoch()));
-        handle.stage(Stage.EPOCH_SENT);
+        handle.offered(ctx.acceptedEpoch());
     }
 
     private PeerState onAckEpoch(LearnerHandle handle, AckEpoch ack) {
@@ -203,6 +204,11 @@ public final class LeaderBroadcast implements PeerState {
     }
 
     private void onAckLd(LearnerHandle handle, AckLd ackLd) {
+        if (handle.stage() == Stage.SYNCED) {
+            // A repeated ACKLD: the learner's COMMITLD was lost.
+            ctx.send(new CommitLd(ctx.myId(), handle.id(), tracker.committedUpTo()));
+            return;
+        }
         if (handle.stage() != Stage.SYNCING || ackLd.epoch() < firstEpoch
                 || ackLd.epoch() > rollover.servingEpoch()) {
             return;

@@ -16,8 +16,11 @@ import io.paddock.zab.sync.LearnerSync;
 /**
  * FOLLOWING or OBSERVING in DISCOVERY: the learner sends CEPOCH to the leader election named and
  * waits for NEWEPOCH. It promises an epoch above its acceptedEpoch (durable in the same Ready as
- * the ACKEPOCH, which the runtime sends after writing it); the same epoch only as a duplicate
- * from the leader it promised it to in this life; anything else sends it back to LOOKING.
+ * the ACKEPOCH, which the runtime sends after writing it). It acknowledges its acceptedEpoch again
+ * only as a duplicate from the leader it promised it to in this life, or when that epoch is
+ * already its currentEpoch (it synced with that epoch's leader, perhaps before a restart: a leader
+ * still in discovery for the same epoch sees a fresher history in that ACKEPOCH and steps down).
+ * Anything else sends it back to LOOKING.
  * Reference: Zab paper, section 3.2, step f.1.1; ZooKeeper's {@code Learner.registerWithLeader}.
  *
  * <p>Not thread-safe: driven by the owning peer's single thread.
@@ -25,10 +28,12 @@ import io.paddock.zab.sync.LearnerSync;
 public final class LearnerDiscovery implements PeerState {
     private final PeerContext ctx;
     private final LearnerSession session;
+    private final long startedAt;
 
     public LearnerDiscovery(PeerContext ctx, long leader) {
         this.ctx = ctx;
         this.session = new LearnerSession(ctx, leader);
+        this.startedAt = ctx.now();
     }
 
     @Override
@@ -53,8 +58,7 @@ public final class LearnerDiscovery implements PeerState {
 
     @Override
     public PeerState enter() {
-        ctx.send(new CEpoch(ctx.myId(), session.leader(), ctx.acceptedEpoch(),
-                ctx.history().last(), ctx.isObserver()));
+        sendCEpoch();
         return this;
     }
 
@@ -63,24 +67,37 @@ public final class LearnerDiscovery implements PeerState {
         if (message.from() != session.leader()) {
             return this;
         }
+        if (message instanceof Notification n) {
+            // The leader may still be finishing the round this peer decided in; only a new round
+            // means it gave up leading.
+            return n.state() == Role.LOOKING && n.round() > ctx.round()
+                    ? ctx.looking("the leader started a new election") : this;
+        }
         session.heard();
         if (message instanceof NewEpoch newEpoch) {
             return onNewEpoch(newEpoch.epoch());
         }
         if (message instanceof Ping) {
             session.replyPing();
-        } else if (message instanceof Notification n && n.state() == Role.LOOKING) {
-            return ctx.looking("the leader went back to LOOKING");
         }
         return this;
     }
 
     @Override
     public PeerState tick() {
-        if (session.silentFor(ctx.config().initLimitTicks())) {
-            return ctx.looking("no word from leader " + session.leader() + " in discovery");
+        if (ctx.now() - startedAt > ctx.config().initLimitTicks()) {
+            return ctx.looking("no NEWEPOCH from leader " + session.leader() + " within initLimit");
+        }
+        if ((ctx.now() - startedAt) % ctx.config().pingIntervalTicks() == 0) {
+            // The leader may not have been leading yet when CEPOCH arrived, or it was lost.
+            sendCEpoch();
         }
         return this;
+    }
+
+    private void sendCEpoch() {
+        ctx.send(new CEpoch(ctx.myId(), session.leader(), ctx.acceptedEpoch(),
+                ctx.history().last(), ctx.isObserver()));
     }
 
     @Override
@@ -91,7 +108,8 @@ public final class LearnerDiscovery implements PeerState {
     private PeerState onNewEpoch(long epoch) {
         if (epoch > ctx.acceptedEpoch()) {
             ctx.acceptEpoch(epoch, session.leader());
-        } else if (!ctx.promised(epoch, session.leader())) {
+        } else if (!ctx.promised(epoch, session.leader())
+                && !(epoch == ctx.acceptedEpoch() && epoch == ctx.currentEpoch())) {
             return ctx.looking("NEWEPOCH " + epoch + " is not above acceptedEpoch "
                     + ctx.acceptedEpoch());
         }

@@ -96,6 +96,14 @@ public final class TestCluster {
         return List.copyOf(peers.values());
     }
 
+    /** Boots the given peers only. */
+    public TestCluster start(long... ids) {
+        for (long id : ids) {
+            boot(peers.get(id));
+        }
+        return this;
+    }
+
     /** Boots every peer that is down. */
     public TestCluster startAll() {
         for (TestPeer p : peers.values()) {
