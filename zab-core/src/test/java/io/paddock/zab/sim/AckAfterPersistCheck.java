@@ -12,7 +12,7 @@ import io.paddock.zab.message.PeerMessage;
  * <ul>
  *   <li>ACK(z) only once everything up to z is durable;</li>
  *   <li>ACKEPOCH(e) only once acceptedEpoch &gt;= e is durable;</li>
- *   <li>ACKLD(e) only once currentEpoch = e is durable and so is the leader's initial history up
+ *   <li>ACKLD(e) only once currentEpoch  *   <li>ACKLD(e) only once currentEpoch = e is durable and so isgt;= e is durable and so is the leader's initial history up
  *       to the NEWLEADER's zxid;</li>
  *   <li>and currentEpoch moves to e only once that initial history is durable (ZOOKEEPER-4643).</li>
  * </ul>
@@ -27,7 +27,7 @@ final class AckAfterPersistCheck implements Check {
         } else if (message instanceof AckEpoch ackEpoch && disk.epochs().acceptedEpoch() < ackEpoch.epoch()) {
             throw violation(peer, message, "its durable acceptedEpoch is " + disk.epochs().acceptedEpoch());
         } else if (message instanceof AckLd ackLd) {
-            if (disk.epochs().currentEpoch() != ackLd.epoch()) {
+            if (disk.epochs().currentEpoch() < ackLd.epoch()) {
                 throw violation(peer, message, "its durable currentEpoch is " + disk.epochs().currentEpoch());
             }
             long history = peer.newLeaderZxid(ackLd.epoch());
