@@ -190,7 +190,8 @@ public final class TestCluster {
                 return;
             }
         }
-        fail("the cluster did not settle");
+        fail("the cluster did not settle; last messages: "
+                + delivered.subList(Math.max(0, delivered.size() - 12), delivered.size()) + "\n" + peers.values());
     }
 
     /** Delivers the oldest queued message from {@code from} to {@code to}; false if none. */
@@ -201,6 +202,29 @@ public final class TestCluster {
             deliver(m);
         }
         return m != null;
+    }
+
+    /**
+     * Delivers the head of a random non-empty queue (a random interleaving); with {@code dupPercent}
+     * chance it stays queued to be delivered again. Returns false if nothing was queued.
+     */
+    public boolean deliverRandom(java.util.random.RandomGenerator random, int dupPercent) {
+        List<ArrayDeque<PeerMessage>> nonEmpty = queues.values().stream().filter(q -> !q.isEmpty()).toList();
+        if (nonEmpty.isEmpty()) {
+            return false;
+        }
+        ArrayDeque<PeerMessage> q = nonEmpty.get(random.nextInt(nonEmpty.size()));
+        PeerMessage m = random.nextInt(100) < dupPercent ? q.peek() : q.poll();
+        deliver(m);
+        return true;
+    }
+
+    /** Loses the head of a random non-empty queue. */
+    public void dropRandom(java.util.random.RandomGenerator random) {
+        List<ArrayDeque<PeerMessage>> nonEmpty = queues.values().stream().filter(q -> !q.isEmpty()).toList();
+        if (!nonEmpty.isEmpty()) {
+            nonEmpty.get(random.nextInt(nonEmpty.size())).poll();
+        }
     }
 
     /** Drops every queued message from {@code from} to {@code to}. */
