@@ -177,11 +177,12 @@ public final class LeaderBroadcast implements PeerState {
             if (handle.stage() != Stage.EPOCH_SENT) {
                 return;
             }
-        } else if (hello.acceptedEpoch() >= ctx.acceptedEpoch()
-                && learners.refused(hello.from(), ctx.acceptedEpoch())) {
-            // It promised this epoch (or a later one) elsewhere or in an earlier life and refused
-            // it once already: move everyone to a fresh epoch instead of waiting for an election.
-            rollover.start(hello.acceptedEpoch() + 1);
+            if (hello.acceptedEpoch() >= handle.offeredEpoch()) {
+                // Asked again instead of acknowledging: it promised the offered epoch (or a
+                // later one) elsewhere or in an earlier life. Move everyone to a fresh epoch
+                // rather than wait for an election.
+                rollover.start(Math.max(hello.acceptedEpoch(), ctx.acceptedEpoch()) + 1);
+            }
         }
         ctx.send(new NewEpoch(ctx.myId(), handle.id(), ctx.acceptedEpoch()));
         handle.offered(ctx.acceptedEpoch());

@@ -20,7 +20,7 @@ import io.paddock.zab.sync.LearnerSync;
  * only as a duplicate from the leader it promised it to in this life, or when that epoch is
  * already its currentEpoch (it synced with that epoch's leader, perhaps before a restart: a leader
  * still in discovery for the same epoch sees a fresher history in that ACKEPOCH and steps down).
- * Anything else sends it back to LOOKING.
+ * It refuses anything else and keeps asking with CEPOCH, until initLimit sends it back to LOOKING.
  * Reference: Zab paper, section 3.2, step f.1.1; ZooKeeper's {@code Learner.registerWithLeader}.
  *
  * <p>Not thread-safe: driven by the owning peer's single thread.
@@ -29,6 +29,7 @@ public final class LearnerDiscovery implements PeerState {
     private final PeerContext ctx;
     private final LearnerSession session;
     private final long startedAt;
+    private long refused = -1;
 
     public LearnerDiscovery(PeerContext ctx, long leader) {
         this.ctx = ctx;
@@ -86,7 +87,10 @@ public final class LearnerDiscovery implements PeerState {
     @Override
     public PeerState tick() {
         if (ctx.now() - startedAt > ctx.config().initLimitTicks()) {
-            return ctx.looking("no NEWEPOCH from leader " + session.leader() + " within initLimit");
+            return ctx.looking(refused < 0
+                    ? "no NEWEPOCH from leader " + session.leader() + " within initLimit"
+                    : "leader " + session.leader() + " offered only epoch " + refused
+                            + ", not above acceptedEpoch " + ctx.acceptedEpoch());
         }
         if ((ctx.now() - startedAt) % ctx.config().pingIntervalTicks() == 0) {
             // The leader may not have been leading yet when CEPOCH arrived, or it was lost.
@@ -110,8 +114,11 @@ public final class LearnerDiscovery implements PeerState {
             ctx.acceptEpoch(epoch, session.leader());
         } else if (!ctx.promised(epoch, session.leader())
                 && !(epoch == ctx.acceptedEpoch() && epoch == ctx.currentEpoch())) {
-            return ctx.looking("NEWEPOCH " + epoch + " is not above acceptedEpoch "
-                    + ctx.acceptedEpoch());
+            // Refused: this peer cannot promise that epoch (again). It keeps re-sending CEPOCH,
+            // which tells a serving leader to roll over to an epoch it can promise; going back
+            // to LOOKING would only find the same leader again at once.
+            refused = epoch;
+            return this;
         }
         ctx.send(new AckEpoch(ctx.myId(), session.leader(), epoch, ctx.currentEpoch(),
                 ctx.history().last()));

@@ -22,7 +22,6 @@ import java.util.function.Predicate;
 public final class Learners {
     private final PeerContext ctx;
     private final Map<Long, LearnerHandle> handles = new TreeMap<>();
-    private final Map<Long, Long> refused = new TreeMap<>();
     private long lastPing;
 
     public Learners(PeerContext ctx) {
@@ -63,23 +62,9 @@ public final class Learners {
         }
         if (message instanceof Notification n && n.state() == Role.LOOKING) {
             handles.remove(message.from());
-            if (handle.stage() == LearnerHandle.Stage.EPOCH_SENT
-                    && handle.hello().acceptedEpoch() >= handle.offeredEpoch()) {
-                refused.put(handle.id(), handle.offeredEpoch());
-            }
         } else {
             handle.heard(ctx.now());
         }
-    }
-
-    /**
-     * Whether {@code id} left instead of acknowledging NEWEPOCH({@code epoch}), having already
-     * promised that epoch (or a later one) in a way it no longer remembers: only a new epoch will
-     * take it back.
-     */
-    public boolean refused(long id, long epoch) {
-        Long refusedEpoch = refused.get(id);
-        return refusedEpoch != null && refusedEpoch >= epoch;
     }
 
     public void remove(long id) {

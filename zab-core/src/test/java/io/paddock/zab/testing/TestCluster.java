@@ -45,6 +45,7 @@ public final class TestCluster {
     private final Map<Long, ZxidSequence> sequences = new HashMap<>();
     private final List<PeerMessage> delivered = new ArrayList<>();
     private int written;
+    private List<Proposal> longest = List.of();
 
     private TestCluster() {
     }
@@ -190,7 +191,8 @@ public final class TestCluster {
                 return;
             }
         }
-        fail("the cluster did not settle");
+        fail("the cluster did not settle; last messages: "
+                + delivered.subList(Math.max(0, delivered.size() - 12), delivered.size()) + "\n" + peers.values());
     }
 
     /** Delivers the oldest queued message from {@code from} to {@code to}; false if none. */
@@ -201,6 +203,29 @@ public final class TestCluster {
             deliver(m);
         }
         return m != null;
+    }
+
+    /**
+     * Delivers the head of a random non-empty queue (a random interleaving); with {@code dupPercent}
+     * chance it stays queued to be delivered again. Returns false if nothing was queued.
+     */
+    public boolean deliverRandom(java.util.random.RandomGenerator random, int dupPercent) {
+        List<ArrayDeque<PeerMessage>> nonEmpty = queues.values().stream().filter(q -> !q.isEmpty()).toList();
+        if (nonEmpty.isEmpty()) {
+            return false;
+        }
+        ArrayDeque<PeerMessage> q = nonEmpty.get(random.nextInt(nonEmpty.size()));
+        PeerMessage m = random.nextInt(100) < dupPercent ? q.peek() : q.poll();
+        deliver(m);
+        return true;
+    }
+
+    /** Loses the head of a random non-empty queue. */
+    public void dropRandom(java.util.random.RandomGenerator random) {
+        List<ArrayDeque<PeerMessage>> nonEmpty = queues.values().stream().filter(q -> !q.isEmpty()).toList();
+        if (!nonEmpty.isEmpty()) {
+            nonEmpty.get(random.nextInt(nonEmpty.size())).poll();
+        }
     }
 
     /** Drops every queued message from {@code from} to {@code to}. */
@@ -329,20 +354,22 @@ public final class TestCluster {
         drain(to);
     }
 
-    /** Agreement and total order: any two applied sequences are prefixes of one another. */
+    /**
+     * Agreement and total order: every applied sequence, of every peer in every life, is a prefix
+     * of one sequence (the longest seen so far).
+     */
     public void checkAgreement() {
-        List<TestPeer> list = List.copyOf(peers.values());
-        for (TestPeer a : list) {
-            for (TestPeer b : list) {
-                List<Proposal> x = a.applied;
-                List<Proposal> y = b.applied;
-                int n = Math.min(x.size(), y.size());
-                for (int i = 0; i < n; i++) {
-                    if (!x.get(i).equals(y.get(i))) {
-                        fail("peers " + a.id + " and " + b.id + " disagree at position " + i + ": "
-                                + x.get(i) + " vs " + y.get(i) + "\n" + a + "\n" + b);
-                    }
+        for (TestPeer p : peers.values()) {
+            List<Proposal> mine = p.applied;
+            int n = Math.min(mine.size(), longest.size());
+            for (int i = 0; i < n; i++) {
+                if (!mine.get(i).equals(longest.get(i))) {
+                    fail("peer " + p.id + " disagrees at position " + i + ": " + mine.get(i)
+                            + " vs " + longest.get(i) + " applied before\n" + p);
                 }
+            }
+            if (mine.size() > longest.size()) {
+                longest = List.copyOf(mine);
             }
         }
     }
