@@ -284,7 +284,7 @@ public final class SimPeer {
         for (PeerMessage m : messages) {
             List<Proposal> snapshot = null;
             if (m instanceof Snap snap) {
-                snapshot = snapshotFor(snap, ready.toCommit());
+                snapshot = snapshotFor(snap);
             }
             host.checkers().sent(this, m);
             host.send(this, m, snapshot);
@@ -292,28 +292,21 @@ public final class SimPeer {
     }
 
     /**
-     * The SNAP payload: this peer's delivered prefix up to the SNAP's zxid, counting what this
-     * same Ready delivers (the core decided both at once).
+     * The SNAP payload: this peer's delivered prefix up to the SNAP's zxid, as delivered before this
+     * Ready (the contract: a SNAP stands for the state of the Readies handed over before it).
      */
-    private List<Proposal> snapshotFor(Snap snap, List<Proposal> deliveringNow) {
-        List<Proposal> out = new ArrayList<>();
-        for (Proposal p : state) {
-            if (p.zxid() <= snap.zxid()) {
-                out.add(p);
-            }
+    private List<Proposal> snapshotFor(Snap snap) {
+        int upTo = state.size();
+        while (upTo > 0 && state.get(upTo - 1).zxid() > snap.zxid()) {
+            upTo--;
         }
-        for (Proposal p : deliveringNow) {
-            if (p.zxid() <= snap.zxid()) {
-                out.add(p);
-            }
-        }
-        long last = out.isEmpty() ? 0 : out.get(out.size() - 1).zxid();
+        long last = upTo == 0 ? 0 : state.get(upTo - 1).zxid();
         if (last != snap.zxid()) {
             throw new SafetyViolation("ReadyContract", "peer " + id + " sent " + Fmt.message(snap)
-                    + " but has delivered only up to " + Fmt.z(Math.max(lastDelivered(), last))
-                    + ": a snapshot holds committed, delivered txns");
+                    + " but had delivered only up to " + Fmt.z(lastDelivered())
+                    + ": a SNAP stands for txns delivered in earlier Readies");
         }
-        return List.copyOf(out);
+        return List.copyOf(state.subList(0, upTo));
     }
 
     void apply(List<Proposal> txns) {
