@@ -43,6 +43,23 @@ class SyncScenariosTest {
         return new long[] {a, b, lag};
     }
 
+    /** As {@link #lagging}, but the other two also move to a new epoch (a leader restart) meanwhile. */
+    private static long[] laggingAcrossEpochs(SimCluster c, int txns, List<Proposal> written) {
+        long a = c.stabilize();
+        long[] others = c.others(a);
+        long lag = others[1];
+        written.add(c.write(a));
+        c.stabilize();
+        c.crash(lag);
+        c.crash(a).restart(a);
+        long leader = c.stabilizeAmong(a, others[0]);
+        for (int i = 0; i < txns; i++) {
+            written.add(c.write(leader));
+        }
+        c.stabilizeAmong(a, others[0]);
+        return new long[] {leader, leader == a ? others[0] : a, lag};
+    }
+
     private static boolean from(PeerMessage m, long peer, Class<? extends PeerMessage> kind) {
         return m.from() == peer && kind.isInstance(m);
     }
@@ -99,7 +116,7 @@ class SyncScenariosTest {
     void zk3911() {
         SimCluster c = SimCluster.of(3).startAll();
         List<Proposal> written = new ArrayList<>();
-        long[] p = lagging(c, 3, written);
+        long[] p = laggingAcrossEpochs(c, 3, written);
         long a = p[0];
         long lag = p[2];
         int mark = c.delivered().size();
@@ -131,7 +148,7 @@ class SyncScenariosTest {
     void zk4643() {
         SimCluster c = SimCluster.of(3).startAll();
         List<Proposal> written = new ArrayList<>();
-        long[] p = lagging(c, 3, written);
+        long[] p = laggingAcrossEpochs(c, 3, written);
         long a = p[0];
         long b = p[1];
         long lag = p[2];
