@@ -354,6 +354,18 @@ public final class TestCluster {
         drain(to);
     }
 
+    /** No hole (ZOOKEEPER-4925, 4882): whatever a peer applied is in its snapshot or durable log. */
+    private static void checkAppliedAreDurable(TestPeer p) {
+        Set<Long> held = new HashSet<>();
+        p.snapshot.forEach(t -> held.add(t.zxid()));
+        p.log.durableTxns().forEach(t -> held.add(t.zxid()));
+        for (Proposal t : p.applied) {
+            if (!held.contains(t.zxid()) && t.zxid() > p.log.base()) {
+                fail("peer " + p.id + " applied " + t + " that is not durable there\n" + p);
+            }
+        }
+    }
+
     /**
      * Agreement and total order: every applied sequence, of every peer in every life, is a prefix
      * of one sequence (the longest seen so far).
@@ -370,6 +382,9 @@ public final class TestCluster {
             }
             if (mine.size() > longest.size()) {
                 longest = List.copyOf(mine);
+            }
+            if (p.up) {
+                checkAppliedAreDurable(p);
             }
         }
     }
