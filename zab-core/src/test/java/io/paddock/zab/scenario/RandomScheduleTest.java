@@ -41,7 +41,7 @@ class RandomScheduleTest {
                 cfg -> TestCluster.withLimits(cfg, maxCounter, maxDiff)).startAll();
         int n = voters + observers;
         int f = (voters - 1) / 2;
-        for (int step = 0; step < 600; step++) {
+        for (int step = 0, steps = Integer.getInteger("zab.random.steps", 600); step < steps; step++) {
             int op = r.nextInt(100);
             if (op < 40) {
                 c.deliverRandom(r, 3);
@@ -57,8 +57,10 @@ class RandomScheduleTest {
                         }
                     }
                 }
-            } else if (op < 73) {
+            } else if (op < 72) {
                 c.dropRandom(r);
+            } else if (op < 73) {
+                c.duplicateLater(r);
             } else if (op < 76) {
                 long id = 1 + r.nextInt(n);
                 long down = c.peers().stream().filter(p -> !p.isUp()).count();
@@ -71,12 +73,15 @@ class RandomScheduleTest {
                 c.isolate(1 + r.nextInt(n));
             } else if (op < 82) {
                 c.heal();
-            } else if (op < 88) {
+            } else if (op < 85) {
                 TestPeer p = c.peer(1 + r.nextInt(n));
                 p.autoFlush(r.nextBoolean());
                 if (p.isUp() && p.log().hasUnflushed()) {
                     c.flush(p.id());
                 }
+            } else if (op < 87) {
+                c.batching(r.nextInt(3) == 0);
+                c.drainAll();
             } else if (op < 89) {
                 TestPeer p = c.peer(1 + r.nextInt(n));
                 if (p.isUp()) {
@@ -88,6 +93,8 @@ class RandomScheduleTest {
             c.checkAgreement();
         }
         c.heal();
+        c.batching(false);
+        c.drainAll();
         for (TestPeer p : c.peers()) {
             p.autoFlush(true);
             if (!p.isUp()) {
