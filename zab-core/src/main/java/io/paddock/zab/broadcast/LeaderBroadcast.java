@@ -155,6 +155,7 @@ public final class LeaderBroadcast implements PeerState {
         if (!ctx.isQuorum(alive, true)) {
             return ctx.looking("heard from no quorum of synced followers within syncLimit");
         }
+        learners.dropSilent();
         return this;
     }
 

@@ -204,6 +204,9 @@ public final class LearnerSync implements PeerState {
     }
 
     private String newLeader(NewLeader message) {
+        if (message.zxid() == newLeaderZxid && message.epoch() == newLeaderEpoch) {
+            return null;
+        }
         if (message.epoch() > ctx.acceptedEpoch() || message.epoch() < ctx.currentEpoch()) {
             return "NEWLEADER for epoch " + message.epoch() + " outside [currentEpoch "
                     + ctx.currentEpoch() + ", acceptedEpoch " + ctx.acceptedEpoch() + "]";

@@ -46,6 +46,7 @@ public final class TestCluster {
     private final List<PeerMessage> delivered = new ArrayList<>();
     private int written;
     private List<Proposal> longest = List.of();
+    private boolean batching;
 
     private TestCluster() {
     }
@@ -178,6 +179,7 @@ public final class TestCluster {
     /** Delivers queued messages, round-robin over the pairs, until none is left. */
     public void settle() {
         for (int round = 0; round < 1_000_000; round++) {
+            drainAll();
             boolean any = false;
             for (Map.Entry<List<Long>, ArrayDeque<PeerMessage>> e : List.copyOf(queues.entrySet())) {
                 PeerMessage m = e.getValue().poll();
@@ -187,8 +189,11 @@ public final class TestCluster {
                 }
             }
             if (!any) {
-                checkAgreement();
-                return;
+                drainAll();
+                if (queues.values().stream().allMatch(ArrayDeque::isEmpty)) {
+                    checkAgreement();
+                    return;
+                }
             }
         }
         fail("the cluster did not settle; last messages: "
@@ -218,6 +223,15 @@ public final class TestCluster {
         PeerMessage m = random.nextInt(100) < dupPercent ? q.peek() : q.poll();
         deliver(m);
         return true;
+    }
+
+    /** Queues a copy of a random queue's head at its tail: a duplicate arriving later. */
+    public void duplicateLater(java.util.random.RandomGenerator random) {
+        List<ArrayDeque<PeerMessage>> nonEmpty = queues.values().stream().filter(q -> !q.isEmpty()).toList();
+        if (!nonEmpty.isEmpty()) {
+            ArrayDeque<PeerMessage> q = nonEmpty.get(random.nextInt(nonEmpty.size()));
+            q.add(q.peek());
+        }
     }
 
     /** Loses the head of a random non-empty queue. */
@@ -276,6 +290,7 @@ public final class TestCluster {
 
     /** Proposes a txn on {@code leader}; returns its zxid, or -1 if its counter is used up. */
     public long propose(TestPeer leader, String payload) {
+        drain(leader);
         long zxid = sequences.get(leader.id).next();
         if (zxid < 0) {
             return -1;
@@ -351,7 +366,35 @@ public final class TestCluster {
             to.incomingSnapshot = snapshots.get(m);
         }
         to.peer.step(m);
-        drain(to);
+        if (!batching) {
+            drain(to);
+        }
+    }
+
+    /**
+     * While on, delivered messages are not followed by the receiver's Ready: several inputs pile
+     * up in one Ready, as a runtime that batches would see them. {@link #drainAll()} performs them.
+     */
+    public void batching(boolean on) {
+        batching = on;
+    }
+
+    public void drainAll() {
+        for (TestPeer p : peers.values()) {
+            drain(p);
+        }
+    }
+
+    /** No hole (ZOOKEEPER-4925, 4882): whatever a peer applied is in its snapshot or durable log. */
+    private static void checkAppliedAreDurable(TestPeer p) {
+        Set<Long> held = new HashSet<>();
+        p.snapshot.forEach(t -> held.add(t.zxid()));
+        p.log.durableTxns().forEach(t -> held.add(t.zxid()));
+        for (Proposal t : p.applied) {
+            if (!held.contains(t.zxid()) && t.zxid() > p.log.base()) {
+                fail("peer " + p.id + " applied " + t + " that is not durable there\n" + p);
+            }
+        }
     }
 
     /**
@@ -370,6 +413,9 @@ public final class TestCluster {
             }
             if (mine.size() > longest.size()) {
                 longest = List.copyOf(mine);
+            }
+            if (p.up) {
+                checkAppliedAreDurable(p);
             }
         }
     }
