@@ -72,7 +72,15 @@ class CheckersTest {
                 peer.persist(List.of(p));
             }
         }
+        sync(peer);
         peer.apply(List.of(txns));
+    }
+
+    private static void sync(SimPeer peer) {
+        peer.disk().queueFsync(0);
+        while (peer.disk().hasPendingFsync()) {
+            peer.disk().completeFsync();
+        }
     }
 
     private static void violates(String check, Executable action) {
@@ -103,6 +111,7 @@ class CheckersTest {
         propose(p1, txn(1, 1), txn(1, 3));
         deliver(p1, txn(1, 1), txn(1, 3));
         propose(p1, txn(1, 2));
+        sync(p1);
         violates("TotalOrderCheck", () -> p1.apply(List.of(txn(1, 2))));
     }
 
@@ -111,6 +120,7 @@ class CheckersTest {
         propose(p1, txn(1, 1));
         propose(p2, txn(2, 1));
         p1.persist(List.of(txn(2, 1)));
+        sync(p1);
         p1.apply(List.of(txn(2, 1)));
         violates("GlobalPrimaryOrderCheck", () -> p1.apply(List.of(txn(1, 1))));
     }

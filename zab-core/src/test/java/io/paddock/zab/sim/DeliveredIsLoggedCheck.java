@@ -3,17 +3,19 @@ package io.paddock.zab.sim;
 import io.paddock.zab.Proposal;
 
 /**
- * No holes: whatever a peer delivered is in its log or its snapshot, so a restart can bring it back
- * (ZOOKEEPER-4882, ZOOKEEPER-4925); in particular a TRUNC never removes a delivered txn.
+ * No holes: whatever a peer delivers is already in its durable log or its snapshot, so a restart
+ * brings it back (ZOOKEEPER-4882, ZOOKEEPER-4925; the Ready contract: toCommit holds only txns
+ * reported durable); in particular a TRUNC never removes a delivered txn.
  */
 final class DeliveredIsLoggedCheck implements Check {
 
     @Override
     public void onDeliver(SimPeer peer, Proposal proposal, int index) {
         SimDisk disk = peer.disk();
-        if (proposal.zxid() > disk.snapshotZxid() && !disk.holds(proposal.zxid())) {
+        long zxid = proposal.zxid();
+        if (zxid > disk.snapshotZxid() && !(disk.holds(zxid) && zxid <= disk.lastDurable())) {
             throw new SafetyViolation("DeliveredIsLoggedCheck", "peer " + peer.id() + " delivers "
-                    + Fmt.z(proposal.zxid()) + ", which is neither in its log nor its snapshot ("
+                    + Fmt.z(zxid) + ", which is neither in its durable log nor its snapshot ("
                     + disk.describe() + ")");
         }
     }
