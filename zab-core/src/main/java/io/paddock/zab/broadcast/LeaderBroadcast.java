@@ -106,8 +106,10 @@ public final class LeaderBroadcast implements PeerState {
         long previous = history.last();
         history.append(proposal);
         tracker.propose(zxid);
-        for (LearnerHandle handle : learners.matching(h -> h.streaming() && !h.observer())) {
-            ctx.send(new Propose(ctx.myId(), handle.id(), proposal, previous));
+        for (LearnerHandle handle : learners.all()) {
+            if (handle.streaming() && !handle.observer()) {
+                ctx.send(new Propose(ctx.myId(), handle.id(), proposal, previous));
+            }
         }
         rollover.onProposed(zxid);
         return this;
@@ -228,12 +230,15 @@ public final class LeaderBroadcast implements PeerState {
             return;
         }
         history.commitUpTo(after);
-        List<LearnerHandle> observers = learners.matching(h -> h.streaming() && h.observer());
-        for (LearnerHandle handle : learners.matching(h -> h.streaming() && !h.observer())) {
-            ctx.send(new Commit(ctx.myId(), handle.id(), after));
+        boolean observers = false;
+        for (LearnerHandle handle : learners.all()) {
+            if (handle.streaming() && !handle.observer()) {
+                ctx.send(new Commit(ctx.myId(), handle.id(), after));
+            }
+            observers |= handle.streaming() && handle.observer();
         }
-        if (!observers.isEmpty()) {
-            inform(observers, before, after);
+        if (observers) {
+            inform(learners.matching(h -> h.streaming() && h.observer()), before, after);
         }
         history.deliver();
     }
