@@ -77,7 +77,7 @@ public final class ServerStorage implements AutoCloseable {
                     lastSnapshotZxid.accumulateAndGet(zxid, Math::max);
                     listener.snapshotWritten(zxid, nanos);
                 }, background);
-        this.pipelineLog = new SnapshottingTxnLog(fileLog, scheduler, window);
+        this.pipelineLog = new SnapshottingTxnLog(fileLog, scheduler);
     }
 
     /**
@@ -178,6 +178,11 @@ public final class ServerStorage implements AutoCloseable {
     /** The log for the pipeline's persist stage. */
     public TxnLog txnLog() {
         return pipelineLog;
+    }
+
+    /** The in-memory tier of committed txns, filled at commit by the ZAB runtime. */
+    public CommittedWindow committedWindow() {
+        return window;
     }
 
     /** Committed txns after a zxid, from memory or the log segments. */

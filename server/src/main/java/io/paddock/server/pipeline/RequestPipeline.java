@@ -14,7 +14,8 @@ import io.paddock.server.session.SessionTracker;
 import io.paddock.server.tree.DataTree;
 import io.paddock.server.watch.WatchManager;
 import io.paddock.storage.log.TxnLog;
-import io.paddock.zab.broadcast.CommitTracker;
+import io.paddock.zab.runtime.PeerDriver;
+import io.paddock.zab.runtime.ZxidCounter;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *  Netty I/O threads ──submit──▶ request ring (multi-producer)
- *                                  PrepareHandler ──▶ PersistHandler
- *                                                         │ log.flush() at endOfBatch,
- *                                                         │ ack to CommitTracker (quorum of one)
- *                                                         ▼
+ *                                  PrepareHandler ──▶ PersistHandler ── propose ──▶ ZAB core
+ *                                  (zxid from the       │ log.flush() at endOfBatch,  (PeerDriver)
+ *                                   core's epoch)       │ "persisted" ──────────────▶   │
+ *                                                       │ ◀──────────── commits ────────┘
+ *                                                       ▼ committed requests, in order
  *                                commit ring (the persist thread, and reads of
  *                                             sessions with no write in flight)
  *                                  ApplyHandler ──▶ ReplyHandler ──▶ channel.flush() at endOfBatch
@@ -41,16 +43,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
-    private static final long SELF_ID = 1;
-
     private final Disruptor<RequestEvent> requestRing;
     private final Disruptor<RequestEvent> commitRing;
     private final ZxidCounter zxids;
 
     public RequestPipeline(DataTree tree, WatchManager watches, RequestPreparer preparer,
-            ReadRequestProcessor reads, SessionTracker sessions, TxnLog log,
-            CommitTracker commits, LongSupplier clock, int ringSize) {
-        this.zxids = new ZxidCounter(tree.lastProcessedZxid());
+            ReadRequestProcessor reads, SessionTracker sessions, TxnLog log, PeerDriver driver,
+            ZxidCounter zxids, LongSupplier clock, int ringSize) {
+        this.zxids = zxids;
         this.commitRing = new Disruptor<>(RequestEvent::new, ringSize, threads("paddock-commit"),
                 ProducerType.MULTI, new StageBlockingWaitStrategy());
         commitRing.setDefaultExceptionHandler(new LoggingExceptionHandler());
@@ -61,7 +61,7 @@ public final class RequestPipeline implements AutoCloseable {
                 ProducerType.MULTI, new StageBlockingWaitStrategy());
         requestRing.setDefaultExceptionHandler(new LoggingExceptionHandler());
         requestRing.handleEventsWith(new PrepareHandler(preparer, zxids, clock))
-                .then(new PersistHandler(log, commits, SELF_ID, commitRing.getRingBuffer()));
+                .then(new PersistHandler(log, driver, true, commitRing.getRingBuffer()));
     }
 
     public void start() {
