@@ -213,11 +213,15 @@ public final class FileTxnLog implements TxnLog {
         if (zxidExclusive >= upTo) {
             return Collections.emptyIterator();
         }
-        Long start = segments.floorKey(zxidExclusive + 1);
+        Map.Entry<Long, Path> start = segments.floorEntry(zxidExclusive + 1);
         if (start == null) {
-            start = segments.firstKey();
+            start = segments.firstEntry();
         }
-        return new SegmentIterator(segments, start, zxidExclusive, upTo);
+        if (start == null) {
+            // Only a truncation racing this read empties the map under a non-zero flushed zxid.
+            return Collections.emptyIterator();
+        }
+        return new SegmentIterator(segments, start.getKey(), zxidExclusive, upTo);
     }
 
     /** The directory the segments live in. */

@@ -22,6 +22,8 @@ public interface TxnLog extends AutoCloseable {
      * @throws IllegalArgumentException if {@code txn.zxid()} is not greater than
      *     {@link #lastAppendedZxid()}
      * @throws IllegalStateException if the log is closed
+     * @throws io.paddock.storage.StorageFailureException if the log could not write, now or
+     *     before; the log is then stopped for good (see {@link FileTxnLog})
      */
     void append(Txn txn);
 
@@ -30,6 +32,8 @@ public interface TxnLog extends AutoCloseable {
      * {@link #lastAppendedZxid()}. Flushing with nothing new appended is allowed and cheap.
      *
      * @throws IllegalStateException if the log is closed
+     * @throws io.paddock.storage.StorageFailureException if a write or fsync failed, now or
+     *     before; {@link #lastFlushedZxid()} then stays where it was, and the log is stopped
      */
     void flush();
 
@@ -77,6 +81,7 @@ public interface TxnLog extends AutoCloseable {
      * @param zxid the last zxid to keep; 0 keeps nothing
      * @throws IllegalArgumentException if {@code zxid} is negative
      * @throws IllegalStateException if the log is closed
+     * @throws io.paddock.storage.StorageFailureException if a file step failed, now or before
      * @throws UnsupportedOperationException if the implementation does not override it
      */
     default void truncateAfter(long zxid) {
