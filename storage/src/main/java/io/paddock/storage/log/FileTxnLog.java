@@ -139,8 +139,8 @@ public final class FileTxnLog implements TxnLog {
     /**
      * {@inheritDoc}
      *
-     * <p>Flushes first, then cuts the files as {@link LogTruncation} describes; the next append
-     * starts a new segment. Any I/O error fails the log (see the class comment); a restart then
+     * <p>Flushes first, then cuts the files as {@link LogTruncation} describes; if anything was
+     * removed, the next append starts a new segment. Any I/O error fails the log (see the class comment); a restart then
      * finishes the truncation if its marker was written, else finds the old log.
      *
      * @throws StorageFailureException if the log has failed or fails now
