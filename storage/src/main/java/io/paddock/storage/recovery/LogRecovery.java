@@ -5,6 +5,7 @@ import io.paddock.storage.log.FileTxnLog;
 import io.paddock.storage.log.FileTxnLogOptions;
 import io.paddock.storage.log.LogRecordCodec;
 import io.paddock.storage.log.LogSegment;
+import io.paddock.storage.log.LogTruncation;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks a txn log directory before the log is opened, and repairs what a crash can leave.
+ *
+ * <p>First, a truncation ({@link io.paddock.storage.log.TxnLog#truncateAfter}) that a crash
+ * interrupted is finished: its marker file says it was decided (see {@link LogTruncation}).
  *
  * <p>Rules: a segment is read record by record until the zero-filled end of its data. Damage
  * (a partial record, a bad length, a CRC mismatch, a zxid out of order, a bad header) with no
@@ -51,6 +55,9 @@ public final class LogRecovery {
 
     /** Checks and repairs the segments in {@code dir}; see the class comment for the rules. */
     public static RecoveredLog recover(Path dir, CorruptionPolicy policy) throws IOException {
+        boolean finishedTruncation = LogTruncation.in(dir)
+                .completePending(segmentFiles(dir), policy == CorruptionPolicy.TRUNCATE)
+                .isPresent();
         List<Path> files = segmentFiles(dir);
         List<LogSegment> valid = new ArrayList<>();
         long last = 0;
@@ -86,7 +93,7 @@ public final class LogRecovery {
             }
             return new RecoveredLog(valid, last, true);
         }
-        return new RecoveredLog(valid, last, false);
+        return new RecoveredLog(valid, last, finishedTruncation);
     }
 
     /** The segment files in the directory, by first zxid. */

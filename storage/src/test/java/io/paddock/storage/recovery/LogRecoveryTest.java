@@ -9,6 +9,7 @@ import io.paddock.storage.StorageCorruptionException;
 import io.paddock.storage.log.FileTxnLog;
 import io.paddock.storage.log.FileTxnLogOptions;
 import io.paddock.storage.log.LogRecordCodec;
+import io.paddock.storage.log.LogTruncation;
 import io.paddock.storage.log.Txn;
 import io.paddock.storage.testing.LogCapture;
 import java.io.ByteArrayOutputStream;
@@ -255,5 +256,45 @@ class LogRecoveryTest {
         assertEquals(txns.subList(0, 4), readAll());
         assertEquals(2, LogRepairTool.run(new String[0], new PrintStream(out),
                 new PrintStream(err)));
+    }
+    @Test
+    void anInterruptedTruncationIsFinishedBeforeTheCheck() throws Exception {
+        List<Txn> txns = writeLog(3);
+        Path marker = dir.resolve(LogTruncation.MARKER_PREFIX
+                + Long.toHexString(txns.get(COUNT + 2).zxid()));
+        Files.createFile(marker);
+
+        RecoveredLog r = LogRecovery.recover(dir, CorruptionPolicy.REFUSE);
+
+        assertTrue(r.repaired());
+        assertEquals(txns.get(COUNT + 2).zxid(), r.lastZxid());
+        assertEquals(txns.subList(0, COUNT + 3), readAll());
+        assertFalse(Files.exists(marker));
+        assertEquals(List.of(segment(FIRST), segment(FIRST + COUNT)),
+                LogRecovery.segmentFiles(dir));
+    }
+
+    @Test
+    void damageBeforeTheCutOfAnInterruptedTruncationRefusesUnlessAskedToCut() throws Exception {
+        List<Txn> txns = writeLog(2);
+        Path file = segment(FIRST);
+        byte[] bytes = Files.readAllBytes(file);
+        int start = recordEnds(txns).get(2);
+        bytes[start + 17] ^= 1;
+        Files.write(file, bytes);
+        Path marker = dir.resolve(LogTruncation.MARKER_PREFIX
+                + Long.toHexString(txns.get(5).zxid()));
+        Files.createFile(marker);
+
+        StorageCorruptionException e = assertThrows(StorageCorruptionException.class,
+                () -> LogRecovery.recover(dir, CorruptionPolicy.REFUSE));
+        assertEquals(file, e.file());
+        assertEquals(start, e.offset());
+        assertTrue(Files.exists(marker), "the truncation is still pending");
+
+        RecoveredLog r = LogRecovery.recover(dir, CorruptionPolicy.TRUNCATE);
+        assertEquals(txns.get(1).zxid(), r.lastZxid());
+        assertEquals(txns.subList(0, 2), readAll());
+        assertFalse(Files.exists(marker));
     }
 }
