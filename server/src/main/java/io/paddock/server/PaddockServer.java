@@ -25,12 +25,19 @@ import io.paddock.server.session.SessionTracker;
 import io.paddock.server.tree.DataTree;
 import io.paddock.server.watch.WatchManager;
 import io.paddock.storage.log.TxnLog;
-import io.paddock.zab.broadcast.CommitTracker;
+import io.paddock.storage.epoch.EpochStore;
+import io.paddock.zab.EpochState;
+import io.paddock.zab.PeerConfig;
+import io.paddock.zab.ZabPeer;
 import io.paddock.zab.quorum.MajorityQuorum;
+import io.paddock.zab.runtime.PeerDriver;
+import io.paddock.zab.runtime.StorageLogView;
+import io.paddock.zab.runtime.ZxidCounter;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class PaddockServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PaddockServer.class);
     private static final int RING_SIZE = 4096;
+    private static final long SELF_ID = 1;
 
     private final ServerConfig config;
     private final WatchManager watches = new WatchManager();
@@ -97,9 +105,21 @@ public final class PaddockServer implements AutoCloseable {
                 new PrepareSettings(config.extendedTypesEnabled()), auth);
         ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth);
         TxnLog log = storage.txnLog(); // [storage]
-        CommitTracker commits = new CommitTracker(new MajorityQuorum(Set.of(1L)));
-        this.pipeline = new RequestPipeline(tree, watches, preparer, reads, sessions, log, commits,
-                System::currentTimeMillis, RING_SIZE);
+        PeerDriver driver;
+        ZxidCounter zxids;
+        try {
+            PeerConfig peer = PeerConfig.defaults(SELF_ID, new MajorityQuorum(Set.of(SELF_ID)),
+                    Set.of());
+            zxids = new ZxidCounter(tree.lastProcessedZxid(), peer.maxCounter());
+            driver = standalonePeer(peer, storage, log, zxids);
+        } catch (RuntimeException e) {
+            StartupTasks.release(io, IoGroups::close);
+            StartupTasks.release(jmxStart, JmxReporter::close);
+            storage.close();
+            throw e;
+        }
+        this.pipeline = new RequestPipeline(tree, watches, preparer, reads, sessions, log, driver,
+                zxids, System::currentTimeMillis, RING_SIZE);
         this.connections = new ConnectionRegistry(config.maxClientCnxns());
         try {
             this.jmx = StartupTasks.await(jmxStart);
@@ -116,6 +136,27 @@ public final class PaddockServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * The standalone server is the leader of an ensemble of one: the same ZAB core decides what
+     * is committed, and establishes a new epoch at every start (so zxids continue in epoch + 1).
+     */
+    private static PeerDriver standalonePeer(PeerConfig peer, ServerStorage storage, TxnLog log,
+            ZxidCounter zxids) {
+        EpochStore epochs = storage.epochs();
+        long applied = storage.tree().lastProcessedZxid();
+        ZabPeer core = new ZabPeer(peer,
+                new EpochState(epochs.acceptedEpoch(), epochs.currentEpoch()),
+                new StorageLogView(log), applied, new SplittableRandom(peer.myId()));
+        PeerDriver driver = new PeerDriver(core, log, storage.committedWindow(),
+                e -> epochs.write(e.acceptedEpoch(), e.currentEpoch()),
+                m -> {
+                    throw new IllegalStateException("a standalone server has no peer for " + m);
+                }, zxids, applied);
+        driver.establishAlone();
+        LOG.info("ZAB: {}", driver.describe());
+        return driver;
     }
 
     public PaddockServer start() throws InterruptedException {

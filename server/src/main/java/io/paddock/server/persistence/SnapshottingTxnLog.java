@@ -39,6 +39,16 @@ public final class SnapshottingTxnLog implements TxnLog {
     }
 
     @Override
+    public long firstZxid() {
+        return log.firstZxid();
+    }
+
+    @Override
+    public void truncateAfter(long zxid) {
+        log.truncateAfter(zxid);
+    }
+
+    @Override
     public long lastAppendedZxid() {
         return log.lastAppendedZxid();
     }
