@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class PurityTest {
 
     private static final String[] PURE_PACKAGES = {
-        "io.paddock.zab", "io.paddock.zab.quorum", "io.paddock.zab.broadcast",
+        "io.paddock.zab", "io.paddock.zab.quorum", "io.paddock.zab.broadcast", "io.paddock.zab.election",
+        "io.paddock.zab.discovery", "io.paddock.zab.sync", "io.paddock.zab.peer", "io.paddock.zab.message",
     };
 
     private static final List<ArchRule> RULES = List.of(
