@@ -169,11 +169,9 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
                 flush();
             }
             case OpCode.AUTH -> authenticate(AuthPacket.read(in));
-            case OpCode.SASL -> {
-                writeReply(h.xid(), services.pipeline().lastZxid(),
-                        ErrorCode.UNIMPLEMENTED.code(), null);
-                flush();
-            }
+            // ZooKeeper 3.9 takes check only inside a multi; alone it is an unknown request,
+            // answered before the pipeline, so it takes no zxid.
+            case OpCode.SASL, OpCode.CHECK -> unimplemented(h);
             case OpCode.CLOSE_SESSION -> {
                 services.sessions().markClosing(sessionId);
                 services.pipeline().submit(this, sessionId, h.xid(), h.type(),
@@ -191,14 +189,17 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
             if (!RequestBodies.isKnown(h.type())) {
                 // Unknown op codes get an answer, as ZooKeeper gives them, and the session lives.
                 LOG.info("unknown op code {} from session 0x{}", h.type(), Long.toHexString(sessionId));
-                writeReply(h.xid(), services.pipeline().lastZxid(),
-                        ErrorCode.UNIMPLEMENTED.code(), null);
-                flush();
+                unimplemented(h);
                 return;
             }
             throw e;
         }
         services.pipeline().submit(this, sessionId, h.xid(), h.type(), body, authInfo);
+    }
+
+    private void unimplemented(RequestHeader h) {
+        writeReply(h.xid(), services.pipeline().lastZxid(), ErrorCode.UNIMPLEMENTED.code(), null);
+        flush();
     }
 
     private void authenticate(AuthPacket p) {

@@ -57,7 +57,8 @@ final class ApplyHandler implements EventHandler<RequestEvent> {
             if (e.txn != null) {
                 applyTxn(e);
             } else if (OpCode.isWrite(e.opCode)) {
-                // A write that failed in prepare: nothing to apply, answer with its error.
+                // Prepare threw unexpectedly (a validation failure is an error txn): no zxid
+                // was taken, nothing to apply; answer with its error.
                 e.replyZxid = tree.lastProcessedZxid();
             } else {
                 ReadResult r = reads.process(e.sessionId, e.opCode, e.request, e.authInfo, e.channel);
