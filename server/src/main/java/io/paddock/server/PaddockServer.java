@@ -206,7 +206,7 @@ public final class PaddockServer implements AutoCloseable {
     /** Called once by the pipeline, on the failing stage's thread. */
     private void failStop(String where, Throwable cause) {
         ServerFailure f = new ServerFailure(where, cause);
-        LOG.error("FATAL: {}; stopping the server", f.describe());
+        LOG.error("stopping the server after a fatal error: {}", f.describe());
         Thread t = new Thread(() -> {
             try {
                 stop();
