@@ -95,10 +95,13 @@ class BackPressureTest {
                         }, i);
             }
             try {
-                await().atMost(BOUND).until(() -> gate.get().holdingAFlush()
-                        && metric(server.port(), "zk_paddock_read_pauses") > 0);
-                assertEquals(RING, metric(server.port(), "zk_paddock_request_ring_depth"));
-                assertTrue(metric(server.port(), "zk_paddock_paused_connections") >= 1);
+                await().atMost(BOUND).untilAsserted(() -> {
+                    assertTrue(gate.get().holdingAFlush());
+                    Map<String, String> m = FourLetterClient.mntr(server.port());
+                    assertEquals(String.valueOf(RING), m.get("zk_paddock_request_ring_depth"));
+                    assertTrue(Long.parseLong(m.get("zk_paddock_read_pauses")) > 0, m::toString);
+                    assertEquals("1", m.get("zk_paddock_paused_connections"), m::toString);
+                });
 
                 for (ZooKeeper observer : observers) {
                     CompletableFuture<byte[]> data = new CompletableFuture<>();
