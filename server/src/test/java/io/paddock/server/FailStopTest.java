@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.paddock.server.testing.FailingTxnLog;
 import io.paddock.server.testing.PaddockTestingServer;
 import io.paddock.server.txn.CreateTxn;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -157,7 +159,7 @@ class FailStopTest {
                     return failing.get();
                 })).start();
         failing.get().breakNow();
-        // The server's own expiry and reaping need no client: a new session is enough to fail.
+        // A new session's createSession is the first txn to reach the broken flush.
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             s.getOutputStream().write(newSessionFrame());
             awaitFailure(server.server());
@@ -168,8 +170,8 @@ class FailStopTest {
 
     /** A 3.9 ConnectRequest for a new session, framed. */
     private static byte[] newSessionFrame() throws IOException {
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream out = new java.io.DataOutputStream(body);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(body);
         out.writeInt(0);          // protocol version
         out.writeLong(0);         // lastZxidSeen
         out.writeInt(30_000);     // timeout
@@ -177,8 +179,8 @@ class FailStopTest {
         out.writeInt(16);         // password
         out.write(new byte[16]);
         out.writeBoolean(false);  // readOnly
-        java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
-        new java.io.DataOutputStream(frame).writeInt(body.size());
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        new DataOutputStream(frame).writeInt(body.size());
         frame.write(body.toByteArray());
         return frame.toByteArray();
     }
