@@ -2,6 +2,7 @@ package io.paddock.server.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import io.paddock.server.txn.TxnCodec;
 import io.paddock.storage.Invariants;
 import io.paddock.storage.log.Txn;
@@ -16,8 +17,12 @@ import java.util.List;
  * to the commit tracker and hands the batch, in order, to the commit ring.
  *
  * <p>Standalone, the tracker is a quorum of one, so what is persisted is committed. Slots of a
- * batch stay valid until this handler returns from the batch's last event, which is why the
- * batch can be held by reference until then.
+ * batch stay valid until this handler frees them at the end of the batch ({@link BatchRelease}),
+ * which is why the batch can be held by reference until then.
+ *
+ * <p>Whatever the log throws is fatal ({@link StageExceptionHandler}): the batch it was part
+ * of goes no further, so none of it is acknowledged, and once the {@link FailStop} is tripped
+ * nothing else is appended, retried or passed on.
  *
  * <p>Runs on the request ring's persist thread only.
  */
@@ -26,26 +31,45 @@ final class PersistHandler implements EventHandler<RequestEvent> {
     private final CommitTracker commits;
     private final long selfId;
     private final RingBuffer<RequestEvent> commitRing;
+    private final FailStop failStop;
+    private final BatchRelease release;
     private final List<RequestEvent> batch = new ArrayList<>();
 
     PersistHandler(TxnLog log, CommitTracker commits, long selfId,
-            RingBuffer<RequestEvent> commitRing) {
+            RingBuffer<RequestEvent> commitRing, FailStop failStop, BatchRelease release) {
         this.log = log;
         this.commits = commits;
         this.selfId = selfId;
         this.commitRing = commitRing;
+        this.failStop = failStop;
+        this.release = release;
+    }
+
+    @Override
+    public void setSequenceCallback(Sequence sequence) {
+        release.sequence(sequence);
     }
 
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
-        if (e.txn != null) {
-            long zxid = e.header.zxid();
-            commits.propose(zxid);
-            log.append(new Txn(zxid, e.header.type(), TxnCodec.serialize(e.header, e.txn)));
+        if (failStop.stopped()) {
+            batch.clear();
+            return;
         }
-        batch.add(e);
-        if (endOfBatch) {
-            flushBatch();
+        try {
+            if (e.txn != null) {
+                long zxid = e.header.zxid();
+                commits.propose(zxid);
+                log.append(new Txn(zxid, e.header.type(), TxnCodec.serialize(e.header, e.txn)));
+            }
+            batch.add(e);
+            if (endOfBatch) {
+                flushBatch();
+                release.release(sequence);
+            }
+        } catch (RuntimeException ex) {
+            batch.clear();
+            throw ex;
         }
     }
 
