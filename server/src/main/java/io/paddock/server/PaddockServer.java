@@ -16,6 +16,7 @@ import io.paddock.server.net.ConnectionRegistry;
 import io.paddock.server.net.IoGroups;
 import io.paddock.server.persistence.ServerStorage;
 import io.paddock.server.pipeline.ClientChannel;
+import io.paddock.server.pipeline.PipelineSettings;
 import io.paddock.server.pipeline.RequestPipeline;
 import io.paddock.server.request.PrepareSettings;
 import io.paddock.server.request.ReadRequestProcessor;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,11 +54,15 @@ import org.slf4j.LoggerFactory;
  * only if {@link #start()} completed) and releases every thread. A start that fails releases
  * what it had started, with no snapshot.
  *
+ * <p>Fail-stop: when the txn log fails, or a logged txn throws while being applied, the
+ * pipeline acknowledges nothing more and the server stops on its own: it closes the client
+ * port and every connection, releases storage without a shutdown snapshot, and completes
+ * {@link #failure()}, which {@link Main} turns into a non-zero exit.
+ *
  * <p>Thread-safe start/close; everything else runs on the pipeline, Netty and ticker threads.
  */
 public final class PaddockServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PaddockServer.class);
-    private static final int RING_SIZE = 4096;
     private static final long SELF_ID = 1;
 
     private final ServerConfig config;
@@ -70,10 +76,17 @@ public final class PaddockServer implements AutoCloseable {
     private final ClientPortListener listener;
     private final ScheduledExecutorService ticker;
     private final JmxReporter jmx;
+    private final CompletableFuture<ServerFailure> failure = new CompletableFuture<>();
     private InetSocketAddress boundAddress;
     private volatile boolean started;
+    private boolean stopped; // guarded by this
 
     public PaddockServer(ServerConfig config) {
+        this(config, ServerHooks.NONE);
+    }
+
+    /** A server with test hooks into its txn log and apply stage; see {@link ServerHooks}. */
+    public PaddockServer(ServerConfig config, ServerHooks hooks) {
         this.config = config;
         // What needs no recovered state (Netty's event loops, the platform MBean server) is set
         // up beside the recovery: each costs a few hundred milliseconds of class loading.
@@ -104,7 +117,7 @@ public final class PaddockServer implements AutoCloseable {
         RequestPreparer preparer = new RequestPreparer(tree,
                 new PrepareSettings(config.extendedTypesEnabled()), auth);
         ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth);
-        TxnLog log = storage.txnLog(); // [storage]
+        TxnLog log = hooks.txnLog().apply(storage.txnLog()); // [storage]
         PeerDriver driver;
         ZxidCounter zxids;
         try {
@@ -118,8 +131,10 @@ public final class PaddockServer implements AutoCloseable {
             storage.close();
             throw e;
         }
-        this.pipeline = new RequestPipeline(tree, watches, preparer, reads, sessions, log, driver,
-                zxids, System::currentTimeMillis, RING_SIZE);
+        this.pipeline = new RequestPipeline(tree, preparer, reads, sessions, log, driver, zxids,
+                System::currentTimeMillis, new PipelineSettings(config.pipelineRingSize(),
+                        hooks.beforeApply(), this::failStop));
+        stats.pipeline().watch(pipeline);
         this.connections = new ConnectionRegistry(config.maxClientCnxns());
         try {
             this.jmx = StartupTasks.await(jmxStart);
@@ -221,13 +236,48 @@ public final class PaddockServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Completes once the server has stopped on its own after a fatal error (never after a
+     * plain {@link #close()}).
+     */
+    public CompletionStage<ServerFailure> failure() {
+        return failure.minimalCompletionStage();
+    }
+
+    /** Called once by the pipeline, on the failing stage's thread. */
+    private void failStop(String where, Throwable cause) {
+        ServerFailure f = new ServerFailure(where, cause);
+        LOG.error("stopping the server after a fatal error: {}", f.describe());
+        Thread t = new Thread(() -> {
+            try {
+                stop();
+            } catch (RuntimeException e) {
+                LOG.error("stopping after the fatal error failed", e);
+            } finally {
+                failure.complete(f);
+            }
+        }, "paddock-fail-stop");
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Override
     public void close() {
+        stop();
+    }
+
+    /** Once: a fatal error and close() may both ask, and the second waits for the first. */
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         ticker.shutdownNow();
-        listener.close();
+        listener.close(); // the client port and every connection
         pipeline.close();
-        // [storage] The pipeline has drained: every applied txn is in the flushed log.
-        if (started) {
+        // [storage] The pipeline has drained: every applied txn is in the flushed log. After a
+        // fatal error the log is not to be trusted with more, and the tree may be half applied.
+        if (started && !pipeline.failed()) {
             storage.shutdown();
         } else {
             storage.close();
@@ -235,7 +285,8 @@ public final class PaddockServer implements AutoCloseable {
         if (jmx != null) {
             jmx.close();
         }
-        LOG.info("Paddock server on {} stopped", boundAddress);
+        LOG.info("Paddock server on {} stopped{}", boundAddress,
+                pipeline.failed() ? " after a fatal error" : "");
     }
 
     /** The read-only view the four-letter words get. */

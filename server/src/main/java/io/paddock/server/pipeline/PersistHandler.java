@@ -2,6 +2,7 @@ package io.paddock.server.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import io.paddock.server.txn.TxnCodec;
 import io.paddock.storage.Invariants;
 import io.paddock.storage.log.TxnLog;
@@ -18,11 +19,15 @@ import java.util.List;
  * committed, in order, to the commit ring.
  *
  * <p>A request waits for the commit of its own txn, and one without a txn (a fenced read, a
- * write that failed in prepare) waits for everything before it, so a session's requests reach
+ * request refused before prepare) waits for everything before it, so a session's requests reach
  * the commit ring in the order it sent them. Slots of a batch stay valid only until this handler
- * returns from the batch's last event: a request still uncommitted then is copied into
- * {@link #pending}, keyed by its position, until the core's commit decision reaches it.
- * Standalone (a quorum of one) that never happens: what is flushed is committed.
+ * frees them at the end of the batch ({@link BatchRelease}): a request still uncommitted then is
+ * copied into {@link #pending} until the core's commit decision reaches it. Standalone (a quorum
+ * of one) that never happens: what is flushed is committed, which is checked.
+ *
+ * <p>Whatever the log or the core throws is fatal ({@link StageExceptionHandler}): the batch it
+ * was part of goes no further, so none of it is acknowledged, and once the {@link FailStop} is
+ * tripped nothing else is appended, retried or passed on.
  *
  * <p>Runs on the request ring's persist thread only.
  */
@@ -31,6 +36,8 @@ final class PersistHandler implements EventHandler<RequestEvent> {
     private final PeerDriver driver;
     private final boolean commitsAtFlush;
     private final RingBuffer<RequestEvent> commitRing;
+    private final FailStop failStop;
+    private final BatchRelease release;
     private final List<RequestEvent> batch = new ArrayList<>();
     private final ArrayDeque<RequestEvent> pending = new ArrayDeque<>();
 
@@ -39,22 +46,39 @@ final class PersistHandler implements EventHandler<RequestEvent> {
      *     checked after every flush
      */
     PersistHandler(TxnLog log, PeerDriver driver, boolean commitsAtFlush,
-            RingBuffer<RequestEvent> commitRing) {
+            RingBuffer<RequestEvent> commitRing, FailStop failStop, BatchRelease release) {
         this.log = log;
         this.driver = driver;
         this.commitsAtFlush = commitsAtFlush;
         this.commitRing = commitRing;
+        this.failStop = failStop;
+        this.release = release;
+    }
+
+    @Override
+    public void setSequenceCallback(Sequence sequence) {
+        release.sequence(sequence);
     }
 
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
-        if (e.txn != null) {
-            driver.propose(new Proposal(e.header.zxid(), e.header.type(),
-                    TxnCodec.serialize(e.header, e.txn)));
+        if (failStop.stopped()) {
+            batch.clear();
+            return;
         }
-        batch.add(e);
-        if (endOfBatch) {
-            flushBatch();
+        try {
+            if (e.txn != null) {
+                driver.propose(new Proposal(e.header.zxid(), e.header.type(),
+                        TxnCodec.serialize(e.header, e.txn)));
+            }
+            batch.add(e);
+            if (endOfBatch) {
+                flushBatch();
+                release.release(sequence);
+            }
+        } catch (RuntimeException ex) {
+            batch.clear();
+            throw ex;
         }
     }
 

@@ -4,9 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.protocol.op.OpCode;
 import io.paddock.server.testing.PaddockTestingServer;
+import io.paddock.server.txn.TxnCodec;
 import io.paddock.storage.snapshot.SnapshotStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Op;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
@@ -170,6 +174,49 @@ class RestartTest {
                 assertEquals(before, TreeDump.of(zk));
             } finally {
                 zk.close();
+            }
+        }
+    }
+
+    @Test
+    void failedWritesAreLoggedAsErrorTxnsAndReplayAsNoOps() throws Exception {
+        try (PaddockTestingServer server = PaddockTestingServer.builder().dataDir(dataDir)
+                .snapshotOnShutdown(false).start()) {
+            long created;
+            ZooKeeper zk = connect(server.connectString());
+            try {
+                Stat stat = new Stat();
+                zk.create("/a", bytes("v"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
+                        stat);
+                created = stat.getCzxid();
+                assertThrows(KeeperException.NodeExistsException.class, () -> zk.create("/a",
+                        bytes("again"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
+                assertThrows(KeeperException.BadVersionException.class,
+                        () -> zk.setData("/a", bytes("x"), 9));
+                assertThrows(KeeperException.NoNodeException.class, () -> zk.multi(List.of(
+                        Op.setData("/a", bytes("y"), -1), Op.delete("/missing", -1))));
+            } finally {
+                zk.close();
+            }
+            List<Integer> types = new ArrayList<>();
+            server.server().storage().fileLog().readFrom(created).forEachRemaining(
+                    t -> types.add(TxnCodec.deserialize(t.bytes()).header().type()));
+            assertEquals(List.of(OpCode.ERROR, OpCode.ERROR, OpCode.MULTI, OpCode.CLOSE_SESSION),
+                    types, "each failure took a zxid and was logged");
+
+            server.restart(); // no shutdown snapshot: the log is replayed
+
+            ZooKeeper again = connect(server.connectString());
+            try {
+                assertArrayEquals(bytes("v"), again.getData("/a", false, null));
+                assertEquals(0, again.exists("/a", false).getVersion());
+                Stat after = new Stat();
+                again.create("/b", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.PERSISTENT, after);
+                // Three failures and a close, then this session's create and this create.
+                assertEquals(created + 6, after.getCzxid());
+            } finally {
+                again.close();
             }
         }
     }

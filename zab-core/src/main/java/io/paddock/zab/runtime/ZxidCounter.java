@@ -12,10 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe.
  */
 public final class ZxidCounter {
-    /** The last zxid handed out, or recovered; its epoch is the one zxids come from. */
+    /** The last zxid handed out, or recovered. */
     private final AtomicLong last;
     private final long maxCounter;
-    private volatile boolean serving;
+    /** The epoch zxids come from, or -1 while no epoch is established. */
+    private volatile long epoch = -1;
 
     public ZxidCounter(long lastZxid, long maxCounter) {
         this.last = new AtomicLong(lastZxid);
@@ -24,34 +25,38 @@ public final class ZxidCounter {
 
     /** From now on zxids come from {@code epoch}, after {@code lastZxid} if it is in it. */
     public void establish(long epoch, long lastZxid) {
-        long counter = Zxids.epoch(lastZxid) == epoch ? Zxids.counter(lastZxid) : 0;
-        last.set(Zxids.make(epoch, counter));
-        serving = true;
+        if (lastZxid > last.get()) {
+            last.set(lastZxid);
+        }
+        this.epoch = epoch;
     }
 
     /** No epoch is established: {@link #next()} refuses until one is. */
     public void suspend() {
-        serving = false;
+        epoch = -1;
     }
 
     /**
-     * The next zxid.
+     * The next zxid. Called by one thread only (the prepare stage).
      *
      * @throws IllegalStateException if no epoch is established or its counter is used up
      */
     public long next() {
-        if (!serving) {
+        long e = epoch;
+        if (e < 0) {
             throw new IllegalStateException("not a serving leader: no zxid to assign");
         }
-        long zxid = last.incrementAndGet();
-        if (Zxids.counter(zxid) > maxCounter || Zxids.counter(zxid) == 0) {
-            throw new IllegalStateException("zxid counter of epoch " + Zxids.epoch(zxid - 1)
-                    + " is used up");
+        long previous = last.get();
+        long counter = Zxids.epoch(previous) == e ? Zxids.counter(previous) + 1 : 1;
+        if (counter > maxCounter) {
+            throw new IllegalStateException("zxid counter of epoch " + e + " is used up");
         }
+        long zxid = Zxids.make(e, counter);
+        last.set(zxid);
         return zxid;
     }
 
-    /** The last zxid handed out (or recovered, or the start of the established epoch). */
+    /** The last zxid handed out, or recovered at start. */
     public long last() {
         return last.get();
     }
