@@ -6,6 +6,7 @@ import io.paddock.client.PaddockClient;
 import io.paddock.client.testing.TcpProxy;
 import io.paddock.client.testing.TestServer;
 import io.paddock.client.retry.RetryNTimes;
+import io.paddock.testing.Timing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public abstract class RecipeTestBase {
                 .retryPolicy(new RetryNTimes(3, Duration.ofMillis(100)))).build();
         closeables.add(0, c);
         c.start();
-        assertTrue(c.blockUntilConnected(WAIT), "connected");
+        assertTrue(c.blockUntilConnected(Timing.scaled(WAIT)), "connected");
         return c;
     }
 
