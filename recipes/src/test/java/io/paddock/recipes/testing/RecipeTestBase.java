@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RecipeTestBase {
     protected static final int TICK_MS = 100;
+    /** How long a recipe may take, nominally: pass it through Timing wherever it bounds a wait. */
     protected static final Duration WAIT = Duration.ofSeconds(15);
     /** The session timeout of clients that tests cut off to make their session expire. */
     protected static final Duration SHORT_SESSION = Duration.ofMillis(1000);
