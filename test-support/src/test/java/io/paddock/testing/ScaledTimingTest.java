@@ -73,7 +73,8 @@ class ScaledTimingTest {
         List<Throwable> failures = result.getFailures().stream().map(f -> f.getException()).toList();
         for (Throwable failure : failures) {
             assertInstanceOf(TimeoutException.class, failure);
-            assertTrue(failure.getMessage().endsWith("timed out after 6000 milliseconds"), failure.getMessage());
+            assertTrue(failure.getMessage().endsWith("timed out after 6000 milliseconds"),
+                    failure.getMessage());
         }
     }
 

@@ -84,7 +84,8 @@ abstract class CuratorContract extends CompatTestBase {
     private static Callable<Void> incrementer(CuratorFramework client, InterProcessMutex mutex, int times) {
         return () -> {
             for (int i = 0; i < times; i++) {
-                assertTrue(mutex.acquire(Timing.scaled(WAIT).toMillis(), TimeUnit.MILLISECONDS), "lock not acquired");
+                assertTrue(mutex.acquire(Timing.scaled(WAIT).toMillis(), TimeUnit.MILLISECONDS),
+                        "lock not acquired");
                 try {
                     int value = Integer.parseInt(text(client.getData().forPath("/counter")));
                     // Unconditional write: only the lock stands between us and a lost update.
