@@ -1,6 +1,5 @@
 package io.paddock.server.persistence;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +10,7 @@ import io.paddock.protocol.op.OpCode;
 import io.paddock.server.testing.PaddockTestingServer;
 import io.paddock.server.txn.TxnCodec;
 import io.paddock.storage.snapshot.SnapshotStore;
+import io.paddock.testing.Timing;
 import io.paddock.zab.Zxids;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Op;
@@ -49,7 +48,7 @@ class RestartTest {
                 connected.countDown();
             }
         });
-        assertTrue(connected.await(10, TimeUnit.SECONDS), "connected");
+        assertTrue(Timing.latch(connected, Duration.ofSeconds(10)), "connected");
         return zk;
     }
 
@@ -98,7 +97,7 @@ class RestartTest {
                 zk.close();
             }
             if (snapCount < 100) {
-                await().atMost(Duration.ofSeconds(10)).until(
+                Timing.await(Duration.ofSeconds(10)).until(
                         () -> SnapshotStore.list(dataDir).size() >= 2);
             }
 
@@ -133,7 +132,7 @@ class RestartTest {
 
                 server.restart();
 
-                await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                Timing.await(Duration.ofSeconds(20)).ignoreExceptions()
                         .until(() -> zk.exists("/mine", false) != null);
                 assertEquals(session, zk.getSessionId());
                 assertEquals(session, zk.exists("/mine", false).getEphemeralOwner());

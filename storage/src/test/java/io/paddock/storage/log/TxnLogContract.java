@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.testing.Timing;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -339,7 +341,7 @@ public abstract class TxnLogContract {
             }
         }
         for (Thread reader : readers) {
-            reader.join();
+            assertTrue(Timing.join(reader, Duration.ofSeconds(60)), reader.getName() + " is stuck");
         }
 
         if (failure.get() != null) {
