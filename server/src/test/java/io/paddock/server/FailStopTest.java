@@ -1,6 +1,5 @@
 package io.paddock.server;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.testing.Timing;
 import io.paddock.server.testing.FailingTxnLog;
 import io.paddock.server.testing.PaddockTestingServer;
 import io.paddock.server.txn.CreateTxn;
@@ -63,7 +63,7 @@ class FailStopTest {
     }
 
     static void assertPortClosed(int port) {
-        await().atMost(WAIT).untilAsserted(() -> assertThrows(ConnectException.class,
+        Timing.await(WAIT).untilAsserted(() -> assertThrows(ConnectException.class,
                 () -> new Socket(InetAddress.getLoopbackAddress(), port).close()));
     }
 

@@ -50,7 +50,7 @@ class MainTest {
                 throw new IllegalStateException(e);
             }
         });
-        org.awaitility.Awaitility.await().until(() -> started.get() != null
+        io.paddock.testing.Timing.await().until(() -> started.get() != null
                 && started.get().address() != null);
 
         ZooKeeper zk = FailStopTest.connect("127.0.0.1:" + started.get().address().getPort());

@@ -1,10 +1,10 @@
 package io.paddock.server.metrics;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.testing.Timing;
 import io.paddock.server.ServerHooks;
 import io.paddock.server.testing.FourLetterClient;
 import io.paddock.server.testing.GatedTxnLog;
@@ -70,7 +70,7 @@ class PipelineMetricsTest {
                 }
                 try {
                     // Prepared (zxids handed out) but neither persisted nor applied.
-                    await().atMost(WAIT).untilAsserted(() -> {
+                    Timing.await(WAIT).untilAsserted(() -> {
                         Map<String, String> held = FourLetterClient.mntr(server.port());
                         assertEquals(WRITES, metric(held, "zk_paddock_commit_lag"));
                         assertEquals(WRITES, metric(held, "zk_paddock_request_ring_depth"));
@@ -79,7 +79,7 @@ class PipelineMetricsTest {
                     gate.get().release();
                 }
                 assertTrue(done.await(WAIT.toSeconds(), TimeUnit.SECONDS));
-                await().atMost(WAIT).untilAsserted(() -> {
+                Timing.await(WAIT).untilAsserted(() -> {
                     Map<String, String> after = FourLetterClient.mntr(server.port());
                     assertEquals(0, metric(after, "zk_paddock_commit_lag"));
                     assertEquals(0, metric(after, "zk_paddock_request_ring_depth"));

@@ -1,10 +1,10 @@
 package io.paddock.server.pipeline;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.testing.Timing;
 import io.paddock.server.ServerHooks;
 import io.paddock.server.testing.FourLetterClient;
 import io.paddock.server.testing.GatedTxnLog;
@@ -95,7 +95,7 @@ class BackPressureTest {
                         }, i);
             }
             try {
-                await().atMost(BOUND).untilAsserted(() -> {
+                Timing.await(BOUND).untilAsserted(() -> {
                     assertTrue(gate.get().holdingAFlush());
                     Map<String, String> m = FourLetterClient.mntr(server.port());
                     assertEquals(String.valueOf(RING), m.get("zk_paddock_request_ring_depth"));
@@ -122,7 +122,7 @@ class BackPressureTest {
             assertEquals(inOrder, answered);
             assertTrue(codes.stream().allMatch(rc -> rc == 0), codes::toString);
             assertEquals(FLOOD, flooder.exists("/flood", false).getNumChildren());
-            await().atMost(BOUND).untilAsserted(() -> {
+            Timing.await(BOUND).untilAsserted(() -> {
                 assertEquals(0, metric(server.port(), "zk_paddock_paused_connections"));
                 assertEquals(0, metric(server.port(), "zk_paddock_commit_lag"));
             });
