@@ -84,6 +84,11 @@ final class RealZooKeeper implements AutoCloseable {
         return server;
     }
 
+    /** ZooKeeper's own digest of its whole tree, as its digest checks compute it. */
+    long treeDigest() {
+        return server.getZKDatabase().getDataTree().getTreeDigest();
+    }
+
     /** Stops as a kill would leave it: no snapshot, sessions still open in the data. */
     @Override
     public void close() {
