@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * What an import read from a ZooKeeper data directory and what it built.
+ * What an import read from a ZooKeeper data directory and what it built. Immutable.
  *
  * @param source the ZooKeeper directories
  * @param snapshot the snapshot loaded, or null when the directory had none (an empty one)

@@ -12,6 +12,8 @@ import org.xerial.snappy.SnappyOutputStream;
  * The three forms of a ZooKeeper snapshot file, told apart by the file name's extension as
  * ZooKeeper's SnapStream does: none, {@code .gz} and {@code .snappy} (snappy-java's stream
  * format). The Adler-32 seals cover the decompressed bytes in every form.
+ *
+ * <p>Immutable; each call makes a new stream.
  */
 public enum ZkCompression {
     NONE(""),

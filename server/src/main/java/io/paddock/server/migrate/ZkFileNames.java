@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
  * ZooKeeper's file names in a {@code version-2} directory: {@code snapshot.<hex zxid>} with an
  * optional {@code .gz} or {@code .snappy}, and {@code log.<hex zxid>} named after the first zxid
  * the segment holds. Anything else (such as a {@code .tmp} left by a crash) is not one of them.
+ *
+ * <p>Stateless and thread-safe.
  */
 final class ZkFileNames {
     static final String VERSION_DIR = "version-2";

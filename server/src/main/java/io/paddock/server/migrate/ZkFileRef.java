@@ -7,6 +7,8 @@ import java.nio.file.Path;
  * A ZooKeeper file being read, for error messages: which file, and whether offsets count bytes
  * of the file itself or of its decompressed stream.
  *
+ * <p>Immutable.
+ *
  * @param file the file
  * @param decompressed true when offsets are in the decompressed stream of a .gz or .snappy file
  */

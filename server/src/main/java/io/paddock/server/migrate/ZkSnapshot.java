@@ -7,6 +7,7 @@ import java.util.Set;
 
 /**
  * One ZooKeeper snapshot, read and verified.
+ * Immutable once built; the tree is handed on to one owner.
  *
  * @param file the snapshot file
  * @param zxid the zxid in its name: the last txn applied when ZooKeeper started writing it

@@ -5,6 +5,7 @@ import io.paddock.server.txn.TxnHeader;
 
 /**
  * One txn from a ZooKeeper log, as Paddock's header and txn.
+ * Immutable.
  *
  * @param header ZooKeeper's header: session, cxid, zxid, time and type (ZooKeeper's op codes are
  *     Paddock's)

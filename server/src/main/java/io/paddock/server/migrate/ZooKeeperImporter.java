@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ public final class ZooKeeperImporter {
     }
 
     /** The imported state: a tree (no watches), the open sessions and what was read. */
-    public record Result(DataTree tree, java.util.Map<Long, Integer> sessions,
+    public record Result(DataTree tree, Map<Long, Integer> sessions,
             ImportReport report) {
     }
 
