@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.xerial.snappy.SnappyInputStream;
-import org.xerial.snappy.SnappyOutputStream;
 
 /**
  * The three forms of a ZooKeeper snapshot file, told apart by the file name's extension as
@@ -45,7 +43,7 @@ public enum ZkCompression {
         return switch (this) {
             case NONE -> raw;
             case GZIP -> new GZIPInputStream(raw, 64 << 10);
-            case SNAPPY -> new SnappyInputStream(raw);
+            case SNAPPY -> SnappyStreams.in(raw);
         };
     }
 
@@ -53,7 +51,7 @@ public enum ZkCompression {
         return switch (this) {
             case NONE -> raw;
             case GZIP -> new GZIPOutputStream(raw, 64 << 10);
-            case SNAPPY -> new SnappyOutputStream(raw);
+            case SNAPPY -> SnappyStreams.out(raw);
         };
     }
 }
