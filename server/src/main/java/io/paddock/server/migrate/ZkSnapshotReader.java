@@ -58,40 +58,50 @@ final class ZkSnapshotReader {
         ZkFileRef ref = new ZkFileRef(file, compression != ZkCompression.NONE);
         long size = Files.size(file);
         try (InputStream raw = new CountingInputStream(Files.newInputStream(file), progress)) {
-            InputStream body;
-            try {
-                body = compression.decompress(new BufferedInputStream(raw, 64 << 10));
-            } catch (IOException | RuntimeException e) {
-                throw ref.corrupt(0, "not a " + compression.extension() + " stream: " + e);
+            try (InputStream body = open(raw, compression, ref)) {
+                return read(new ZkInput(body, ref), file, zxid, compression, size, watches);
             }
-            ZkInput in = new ZkInput(body, ref);
-            readHeader(in);
-            Map<Long, Integer> sessions = readSessions(in);
-            DataTree tree = new DataTree(watches, expectedNodes(size, compression));
-            Map<Long, List<ACL>> acls = readAcls(in, tree);
-            Set<String> unresolved = new HashSet<>();
-            int nodes = readNodes(in, tree, acls, unresolved);
-            seal(in, "the tree");
-            ZkSnapshot.Digest digest = null;
-            Long lastZxid = null;
-            int tail = in.available(MAX_TAIL);
-            if (tail != 0 && tail != SEAL_AND_LAST_ZXID) {
-                digest = readDigest(in);
-                seal(in, "the digest");
-                tail = in.available(MAX_TAIL);
-            }
-            if (tail == SEAL_AND_LAST_ZXID) {
-                lastZxid = in.readLong();
-                seal(in, "the last processed zxid");
-            }
-            if (!in.atEnd()) {
-                throw in.corrupt(in.position(), in.available(MAX_TAIL)
-                        + " unexpected bytes after the last seal");
-            }
-            tree.setLastProcessedZxid(zxid);
-            return new ZkSnapshot(file, zxid, compression, tree, sessions, nodes, digest,
-                    lastZxid, unresolved);
         }
+    }
+
+    private static InputStream open(InputStream raw, ZkCompression compression, ZkFileRef ref) {
+        try {
+            return compression.decompress(new BufferedInputStream(raw, 64 << 10));
+        } catch (IOException | RuntimeException e) {
+            throw ref.corrupt(0, "not a " + compression.extension() + " stream: " + e);
+        }
+    }
+
+    private static ZkSnapshot read(ZkInput in, Path file, long zxid, ZkCompression compression,
+            long size, WatchManager watches) throws IOException {
+        readHeader(in);
+        Map<Long, Integer> sessions = readSessions(in);
+        DataTree tree = new DataTree(watches, expectedNodes(size, compression));
+        Map<Long, List<ACL>> acls = readAcls(in, tree);
+        Set<String> unresolved = new HashSet<>();
+        int nodes = readNodes(in, tree, acls, unresolved);
+        seal(in, "the tree");
+        ZkSnapshot.Digest digest = null;
+        Long lastZxid = null;
+        // What follows the tree depends on the version and settings that wrote it; its length
+        // tells: nothing, a digest and seal, the last zxid and seal, or both.
+        int tail = in.available(MAX_TAIL);
+        if (tail != 0 && tail != SEAL_AND_LAST_ZXID) {
+            digest = readDigest(in);
+            seal(in, "the digest");
+            tail = in.available(MAX_TAIL);
+        }
+        if (tail == SEAL_AND_LAST_ZXID) {
+            lastZxid = in.readLong();
+            seal(in, "the last processed zxid");
+        }
+        if (!in.atEnd()) {
+            throw in.corrupt(in.position(), in.available(MAX_TAIL)
+                    + " unexpected bytes after the last seal");
+        }
+        tree.setLastProcessedZxid(zxid);
+        return new ZkSnapshot(file, zxid, compression, tree, sessions, nodes, digest, lastZxid,
+                unresolved);
     }
 
     private static int expectedNodes(long fileSize, ZkCompression compression) {
