@@ -164,7 +164,8 @@ public final class MigrateTool {
     private static Options importOptions() {
         return common()
                 .addOption(Option.builder().longOpt("log-dir").hasArg().argName("dir")
-                        .desc("ZooKeeper's dataLogDir, when it is not the dataDir").get())
+                        .desc("the dataLogDir, when it is not the dataDir (import: ZooKeeper's,"
+                                + " export: Paddock's)").get())
                 .addOption(Option.builder().longOpt("to").hasArg().argName("dir")
                         .desc("the Paddock data directory to create (default ZK_DATA_DIR/paddock)")
                         .get());
@@ -181,7 +182,8 @@ public final class MigrateTool {
     private static Options exportOptions() {
         return common()
                 .addOption(Option.builder().longOpt("log-dir").hasArg().argName("dir")
-                        .desc("Paddock's dataLogDir, when it is not the dataDir").get())
+                        .desc("the dataLogDir, when it is not the dataDir (import: ZooKeeper's,"
+                                + " export: Paddock's)").get())
                 .addOption(Option.builder().longOpt("compression").hasArg().argName("none|gz|snappy")
                         .desc("how to compress the snapshot (default none)").get());
     }
