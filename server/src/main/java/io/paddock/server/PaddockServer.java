@@ -10,6 +10,7 @@ import io.paddock.server.admin.FourLetterWords;
 import io.paddock.server.admin.ServerView;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.metrics.ServerStats;
+import io.paddock.server.migrate.ZooKeeperStartup;
 import io.paddock.server.net.ClientConnection;
 import io.paddock.server.net.ClientPortListener;
 import io.paddock.server.net.ConnectionRegistry;
@@ -103,7 +104,9 @@ public final class PaddockServer implements AutoCloseable {
         try {
             // [storage] Recover before anything reads the tree: the pipeline seeds its zxid
             // counter from tree.lastProcessedZxid().
-            this.storage = ServerStorage.open(config, watches, System::currentTimeMillis,
+            // [migrate] On a ZooKeeper data directory the storage lives beside ZooKeeper's files.
+            ServerConfig storageConfig = ZooKeeperStartup.storageConfig(config);
+            this.storage = ServerStorage.open(storageConfig, watches, System::currentTimeMillis,
                     stats.storage());
         } catch (RuntimeException e) {
             StartupTasks.release(io, IoGroups::close);

@@ -125,7 +125,7 @@ public final class ServerStorage implements AutoCloseable {
                         config.snapshotCompression());
                 TreeState state = Recovery.recover(snapshots, () -> awaitLog(checkedLog), watches);
                 SessionTracker sessions = new SessionTracker(0, config.tickTime(), clock,
-                        SessionSecret.loadOrCreate(config.dataDir()));
+                        SessionSecret.passwords(config.dataDir()));
                 for (Map.Entry<Long, Integer> s : state.sessions().entrySet()) {
                     sessions.add(s.getKey(), s.getValue());
                 }

@@ -55,7 +55,25 @@ public final class LogRecovery {
 
     /** Checks and repairs the segments in {@code dir}; see the class comment for the rules. */
     public static RecoveredLog recover(Path dir, CorruptionPolicy policy) throws IOException {
-        boolean finishedTruncation = LogTruncation.in(dir)
+        return check(dir, policy, true);
+    }
+
+    /**
+     * Checks the segments in {@code dir} as {@link #recover} does but changes nothing: a torn
+     * tail is reported and left in place, and the segments returned end at their last valid
+     * record, which is where a reader stops. For tools that read a data directory.
+     *
+     * @throws StorageCorruptionException for damage in the middle, as {@link CorruptionPolicy#REFUSE}
+     */
+    public static RecoveredLog inspect(Path dir) throws IOException {
+        return check(dir, CorruptionPolicy.REFUSE, false);
+    }
+
+    private static RecoveredLog check(Path dir, CorruptionPolicy policy, boolean repair)
+            throws IOException {
+        // A truncation interrupted by a crash is finished before anything reads the segments;
+        // a read-only inspection leaves the marker for the next real recovery.
+        boolean finishedTruncation = repair && LogTruncation.in(dir)
                 .completePending(segmentFiles(dir), policy == CorruptionPolicy.TRUNCATE)
                 .isPresent();
         List<Path> files = segmentFiles(dir);
@@ -81,6 +99,14 @@ public final class LogRecovery {
                 validAfter = SegmentScanner.validRecordFrom(data, (int) p.offset() + 1, lastGood)
                         || laterSegmentHasRecords(files.subList(i + 1, files.size()), lastGood);
                 scan = new SegmentScan(scan.records(), scan.lastZxid(), scan.validEnd(), p);
+            }
+            if (!repair) {
+                refuseIfValidAfter(file, scan, validAfter);
+                if (scan.records() > 0) {
+                    valid.add(new LogSegment(file, first, scan.lastZxid(), scan.validEnd()));
+                    last = scan.lastZxid();
+                }
+                return new RecoveredLog(valid, last, false);
             }
             repair(file, scan, validAfter, policy, scan.lastZxid());
             if (scan.records() > 0) {
@@ -108,6 +134,17 @@ public final class LogRecovery {
                             p -> LogRecordCodec.segmentZxid(p.getFileName().toString())))
                     .toList();
         }
+    }
+
+    private static void refuseIfValidAfter(Path file, SegmentScan scan, boolean validAfter) {
+        SegmentScan.Problem p = scan.problem();
+        if (validAfter) {
+            throw new StorageCorruptionException(file, p.offset(), p.zxid(), p.reason()
+                    + ", and valid records follow it, so it is not a torn tail; the last good"
+                    + " zxid before it is 0x" + Long.toHexString(scan.lastZxid()));
+        }
+        LOG.info("txn log segment {} has a torn tail at offset {}: {} (left as it is)", file,
+                p.offset(), p.reason());
     }
 
     private static void repair(Path file, SegmentScan scan, boolean validAfter,

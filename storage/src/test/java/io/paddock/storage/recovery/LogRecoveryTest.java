@@ -190,6 +190,44 @@ class LogRecoveryTest {
     }
 
     @Test
+    void inspectReadsUpToATornTailAndLeavesTheFileAsItIs() throws Exception {
+        List<Txn> txns = writeLog(1);
+        Path file = segment(FIRST);
+        byte[] bytes = Files.readAllBytes(file);
+        int lastStart = recordEnds(txns).get(COUNT - 1);
+        bytes[lastStart + 25] ^= 1;
+        Files.write(file, bytes);
+
+        RecoveredLog r = LogRecovery.inspect(dir);
+
+        assertEquals(txns.get(COUNT - 2).zxid(), r.lastZxid());
+        assertFalse(r.repaired());
+        assertTrue(Arrays.equals(bytes, Files.readAllBytes(file)), "left as it was");
+        try (FileTxnLog log = new FileTxnLog(dir, r.segments(), OPTIONS)) {
+            List<Txn> out = new ArrayList<>();
+            log.readFrom(0).forEachRemaining(out::add);
+            assertEquals(txns.subList(0, COUNT - 1), out);
+        }
+        assertTrue(Arrays.equals(bytes, Files.readAllBytes(file)), "closing changed nothing");
+    }
+
+    @Test
+    void inspectRefusesDamageInTheMiddleAsRecoverDoes() throws Exception {
+        List<Txn> txns = writeLog(2);
+        Path file = segment(FIRST);
+        byte[] bytes = Files.readAllBytes(file);
+        int start = recordEnds(txns).get(2);
+        bytes[start + 17] ^= 1;
+        Files.write(file, bytes);
+
+        StorageCorruptionException e = assertThrows(StorageCorruptionException.class,
+                () -> LogRecovery.inspect(dir));
+
+        assertEquals(start, e.offset());
+        assertTrue(Arrays.equals(bytes, Files.readAllBytes(file)));
+    }
+
+    @Test
     void truncatePolicyCutsAtTheDamageAndDropsLaterSegments() throws Exception {
         List<Txn> txns = writeLog(2);
         Path file = segment(FIRST);
