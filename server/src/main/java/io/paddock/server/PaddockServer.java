@@ -31,6 +31,7 @@ import io.paddock.storage.epoch.EpochStore;
 import io.paddock.zab.EpochState;
 import io.paddock.zab.PeerConfig;
 import io.paddock.zab.ZabPeer;
+import io.paddock.zab.Zxids;
 import io.paddock.zab.quorum.MajorityQuorum;
 import io.paddock.zab.runtime.PeerDriver;
 import io.paddock.zab.runtime.StorageLogView;
@@ -164,6 +165,7 @@ public final class PaddockServer implements AutoCloseable {
             ZxidCounter zxids) {
         EpochStore epochs = storage.epochs();
         long applied = storage.tree().lastProcessedZxid();
+        raiseEpochsToTheData(epochs, Math.max(applied, log.lastFlushedZxid()));
         ZabPeer core = new ZabPeer(peer,
                 new EpochState(epochs.acceptedEpoch(), epochs.currentEpoch()),
                 new StorageLogView(log), applied, new SplittableRandom(peer.myId()));
@@ -175,6 +177,24 @@ public final class PaddockServer implements AutoCloseable {
         driver.establishAlone();
         LOG.info("ZAB: {}", driver.describe());
         return driver;
+    }
+
+    /**
+     * ZAB keeps acceptedEpoch at least the epoch of every logged zxid; data that came from
+     * elsewhere (a ZooKeeper data directory imported, a Paddock directory from before the epoch
+     * files) may not have epoch files that say so. Without this the next epoch could be lower
+     * than the data's and zxids would go backwards. ZooKeeper's loadDataBase does the same for
+     * a missing currentEpoch.
+     */
+    private static void raiseEpochsToTheData(EpochStore epochs, long lastZxid) {
+        long dataEpoch = Zxids.epoch(lastZxid);
+        if (epochs.acceptedEpoch() < dataEpoch || epochs.currentEpoch() < dataEpoch) {
+            LOG.info("epoch files say accepted {} / current {} but the data reaches zxid 0x{}:"
+                    + " raising both to {}", epochs.acceptedEpoch(), epochs.currentEpoch(),
+                    Long.toHexString(lastZxid), dataEpoch);
+            epochs.write(Math.max(epochs.acceptedEpoch(), dataEpoch),
+                    Math.max(epochs.currentEpoch(), dataEpoch));
+        }
     }
 
     public PaddockServer start() throws InterruptedException {

@@ -121,6 +121,46 @@ class RestartTest {
         }
     }
 
+    /**
+     * Epoch files that lag the data (deleted here; likewise an imported ZooKeeper directory or
+     * one from before the files existed) are raised to the data's epoch, so the next epoch is
+     * above every logged zxid and zxids never go backwards or repeat an epoch.
+     */
+    @Test
+    void epochFilesBehindTheDataAreRaisedSoZxidsKeepGrowing() throws Exception {
+        long before;
+        try (PaddockTestingServer server = PaddockTestingServer.builder().dataDir(dataDir)
+                .start()) {
+            server.restart(); // epoch 2: the files now say more than a fresh directory would
+            ZooKeeper zk = connect(server.connectString());
+            try {
+                before = zk.create("/a", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.PERSISTENT, new Stat()) == null ? 0 : zk.exists("/a", false)
+                        .getCzxid();
+            } finally {
+                zk.close();
+            }
+        }
+        assertEquals(2, Zxids.epoch(before), "a fresh directory, then one restart");
+        java.nio.file.Files.delete(dataDir.resolve("acceptedEpoch"));
+        java.nio.file.Files.delete(dataDir.resolve("currentEpoch"));
+
+        try (PaddockTestingServer server = PaddockTestingServer.builder().dataDir(dataDir)
+                .start()) {
+            ZooKeeper zk = connect(server.connectString());
+            try {
+                Stat created = new Stat();
+                zk.create("/b", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
+                        created);
+                assertEquals(3, Zxids.epoch(created.getCzxid()),
+                        "the next epoch above the data's, though the epoch files were gone");
+                assertTrue(created.getCzxid() > before);
+            } finally {
+                zk.close();
+            }
+        }
+    }
+
     @Test
     void aSessionResumesAcrossARestartWithItsEphemerals() throws Exception {
         try (PaddockTestingServer server = PaddockTestingServer.builder().dataDir(dataDir)
