@@ -296,7 +296,10 @@ public final class PaddockServer implements AutoCloseable {
         }
         stopped = true;
         ticker.shutdownNow();
-        listener.close(); // the client port and every connection
+        // Every client must see its connection end now, not after its read timeout: close them
+        // one by one before the event loops go, so a client moves on (or back) at once.
+        connections.connections().forEach(c -> c.close("server stopping"));
+        listener.close(); // the client port and the event loops
         pipeline.close();
         // [storage] The pipeline has drained: every applied txn is in the flushed log. After a
         // fatal error the log is not to be trusted with more, and the tree may be half applied.
