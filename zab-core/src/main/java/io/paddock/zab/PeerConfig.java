@@ -25,9 +25,38 @@ public record PeerConfig(long myId, QuorumVerifier quorum, Set<Long> observers,
         int electionTimeoutTicks, int finalizeWaitTicks, int initLimitTicks, int syncLimitTicks,
         int pingIntervalTicks, long maxCounter, int maxDiffTxns, Set<Mutation> mutations) {
 
+    /**
+     * @throws IllegalArgumentException naming the field, if this peer is not a member, an observer
+     *     votes, or a limit is out of range
+     */
     public PeerConfig {
         observers = Set.copyOf(observers);
         mutations = Set.copyOf(mutations);
+        if (!quorum.votingMembers().contains(myId) && !observers.contains(myId)) {
+            throw new IllegalArgumentException("myId " + myId + " is neither a voting member "
+                    + quorum.votingMembers() + " nor an observer " + observers);
+        }
+        for (long observer : observers) {
+            if (quorum.votingMembers().contains(observer)) {
+                throw new IllegalArgumentException("observer " + observer + " is also a voter");
+            }
+        }
+        atLeast("electionTimeoutTicks", electionTimeoutTicks, 1);
+        atLeast("finalizeWaitTicks", finalizeWaitTicks, 0);
+        atLeast("initLimitTicks", initLimitTicks, 1);
+        atLeast("syncLimitTicks", syncLimitTicks, 1);
+        atLeast("pingIntervalTicks", pingIntervalTicks, 1);
+        atLeast("maxCounter", maxCounter, 2);
+        atLeast("maxDiffTxns", maxDiffTxns, 0);
+        if (maxCounter > Zxids.MAX_PART) {
+            throw new IllegalArgumentException("maxCounter " + maxCounter + " above " + Zxids.MAX_PART);
+        }
+    }
+
+    private static void atLeast(String name, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+        }
     }
 
     /** Defaults for a peer ticked ten times per ZooKeeper tick with initLimit 10, syncLimit 5. */

@@ -20,6 +20,14 @@ import java.util.List;
  * </ol>
  * Then call {@link ZabPeer#advance()}. Modelled on etcd raft's {@code Ready}.
  *
+ * <p>The core already reconciled what this fixed order would otherwise get wrong: a truncation
+ * leaves no appended txn above it in {@code toPersist}, and a Ready with a snapshot to load has no
+ * {@code toCommit} (the snapshot holds those txns) and only txns after the snapshot to persist.
+ * A SNAP message among {@code messages} stands for the sender's state with every txn delivered in
+ * the Readies handed over before this one (not this one's {@code toCommit}, applied after sending).
+ * {@code toCommit} holds only txns this peer reported durable, so after a crash everything it
+ * applied is in its log.
+ *
  * @param truncateAfter the zxid to truncate the log after, or -1
  * @param epochs the epochs to make durable, or null if unchanged
  * @param snapshotToLoad the zxid of the snapshot to install, or -1

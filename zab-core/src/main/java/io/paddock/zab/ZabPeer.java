@@ -208,6 +208,10 @@ public final class ZabPeer {
             state = next;
             next = state.enter();
         }
+        Invariants.check(state.role() != Role.LEADING || ctx.isVoter(ctx.myId()),
+                "only a voter leads");
+        Invariants.check(ctx.history().delivered() <= ctx.history().durable()
+                || ctx.mutated(Mutation.DELIVER_OUT_OF_ORDER), "only durable txns are delivered");
         RoleChange now = new RoleChange(state.role(), state.phase(), state.epoch(), state.leader());
         if (!now.equals(reported)) {
             reported = now;

@@ -1,5 +1,6 @@
 package io.paddock.zab.broadcast;
 
+import io.paddock.zab.Invariants;
 import io.paddock.zab.Zxids;
 import io.paddock.zab.message.NewEpoch;
 import io.paddock.zab.peer.LearnerHandle;
@@ -78,6 +79,7 @@ final class EpochRollover {
         }
         List<Long> promised = learners.voters(h -> h.streaming() && h.ackedEpoch() >= pendingEpoch);
         if (ctx.isQuorum(promised, true)) {
+            Invariants.check(pendingEpoch <= ctx.acceptedEpoch(), "a leader serves an epoch it promised");
             servingEpoch = pendingEpoch;
             pendingEpoch = -1;
         }

@@ -106,8 +106,10 @@ public final class LeaderBroadcast implements PeerState {
         long previous = history.last();
         history.append(proposal);
         tracker.propose(zxid);
-        for (LearnerHandle handle : learners.matching(h -> h.streaming() && !h.observer())) {
-            ctx.send(new Propose(ctx.myId(), handle.id(), proposal, previous));
+        for (LearnerHandle handle : learners.all()) {
+            if (handle.streaming() && !handle.observer()) {
+                ctx.send(new Propose(ctx.myId(), handle.id(), proposal, previous));
+            }
         }
         rollover.onProposed(zxid);
         return this;
@@ -155,6 +157,7 @@ public final class LeaderBroadcast implements PeerState {
         if (!ctx.isQuorum(alive, true)) {
             return ctx.looking("heard from no quorum of synced followers within syncLimit");
         }
+        learners.dropSilent();
         return this;
     }
 
@@ -177,13 +180,15 @@ public final class LeaderBroadcast implements PeerState {
             if (handle.stage() != Stage.EPOCH_SENT) {
                 return;
             }
-        } else if (hello.acceptedEpoch() >= ctx.acceptedEpoch()) {
-            // It promised this epoch (or a later one) elsewhere or in an earlier life and will not
-            // take it again: move everyone to a fresh epoch instead of waiting for an election.
-            rollover.start(hello.acceptedEpoch() + 1);
+            if (hello.acceptedEpoch() >= handle.offeredEpoch()) {
+                // Asked again instead of acknowledging: it promised the offered epoch (or a
+                // later one) elsewhere or in an earlier life. Move everyone to a fresh epoch
+                // rather than wait for an election.
+                rollover.start(Math.max(hello.acceptedEpoch(), ctx.acceptedEpoch()) + 1);
+            }
         }
         ctx.send(new NewEpoch(ctx.myId(), handle.id(), ctx.acceptedEpoch()));
-        handle.stage(Stage.EPOCH_SENT);
+        handle.offered(ctx.acceptedEpoch());
     }
 
     private PeerState onAckEpoch(LearnerHandle handle, AckEpoch ack) {
@@ -203,6 +208,11 @@ public final class LeaderBroadcast implements PeerState {
     }
 
     private void onAckLd(LearnerHandle handle, AckLd ackLd) {
+        if (handle.stage() == Stage.SYNCED) {
+            // A repeated ACKLD: the learner's COMMITLD was lost.
+            ctx.send(new CommitLd(ctx.myId(), handle.id(), tracker.committedUpTo()));
+            return;
+        }
         if (handle.stage() != Stage.SYNCING || ackLd.epoch() < firstEpoch
                 || ackLd.epoch() > rollover.servingEpoch()) {
             return;
@@ -220,12 +230,15 @@ public final class LeaderBroadcast implements PeerState {
             return;
         }
         history.commitUpTo(after);
-        List<LearnerHandle> observers = learners.matching(h -> h.streaming() && h.observer());
-        for (LearnerHandle handle : learners.matching(h -> h.streaming() && !h.observer())) {
-            ctx.send(new Commit(ctx.myId(), handle.id(), after));
+        boolean observers = false;
+        for (LearnerHandle handle : learners.all()) {
+            if (handle.streaming() && !handle.observer()) {
+                ctx.send(new Commit(ctx.myId(), handle.id(), after));
+            }
+            observers |= handle.streaming() && handle.observer();
         }
-        if (!observers.isEmpty()) {
-            inform(observers, before, after);
+        if (observers) {
+            inform(learners.matching(h -> h.streaming() && h.observer()), before, after);
         }
         history.deliver();
     }

@@ -57,7 +57,9 @@ public final class LearnerBroadcast implements PeerState {
         if (message.from() != session.leader()) {
             return this;
         }
-        session.heard();
+        if (!(message instanceof Notification)) {
+            session.heard();
+        }
         String broken = null;
         if (message instanceof Propose p) {
             broken = session.accept(p.proposal(), p.previousZxid());

@@ -130,7 +130,7 @@ public final class LeaderDiscovery implements PeerState {
 
     private void sendNewEpoch(LearnerHandle handle) {
         ctx.send(new NewEpoch(ctx.myId(), handle.id(), newEpoch));
-        handle.stage(Stage.EPOCH_SENT);
+        handle.offered(newEpoch);
     }
 
     private PeerState onAckEpoch(AckEpoch ack) {

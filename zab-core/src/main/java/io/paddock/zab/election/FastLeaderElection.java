@@ -75,7 +75,10 @@ public final class FastLeaderElection implements PeerState {
 
     @Override
     public PeerState enter() {
-        round = ctx.round() + 1;
+        // An observer's round only follows the voters' (it never starts one): a round of its own
+        // above theirs would make it ignore their votes, and its answers to their older round
+        // would bounce between it and them forever.
+        round = ctx.isObserver() ? ctx.round() : ctx.round() + 1;
         ctx.round(round);
         adopt(initialVote());
         broadcast();
@@ -89,7 +92,9 @@ public final class FastLeaderElection implements PeerState {
             return this;
         }
         if (!ctx.isVoter(n.from())) {
-            if (!ctx.isObserver()) {
+            // Voters answer a LOOKING observer so it learns their votes; answering anything else
+            // would bounce between the two for ever.
+            if (!ctx.isObserver() && n.state() == Role.LOOKING) {
                 reply(n.from());
             }
             return this;
@@ -130,7 +135,9 @@ public final class FastLeaderElection implements PeerState {
             broadcast();
             resetTimer();
         } else if (n.round() < round) {
-            reply(n.from());
+            if (!ctx.isObserver()) {
+                reply(n.from());
+            }
             return this;
         } else if (valid(n.vote()) && better(n.vote(), vote)) {
             adopt(n.vote());

@@ -32,6 +32,7 @@ public final class LearnerHandle {
     private long ackLastZxid;
     private long ackedEpoch = -1;
     private long newLeaderZxid = -1;
+    private long offeredEpoch = -1;
     private long lastHeard;
 
     public LearnerHandle(CEpoch hello, boolean observer, long now) {
@@ -84,6 +85,17 @@ public final class LearnerHandle {
 
     public long ackLastZxid() {
         return ackLastZxid;
+    }
+
+    /** NEWEPOCH went out for {@code epoch}. */
+    public void offered(long epoch) {
+        offeredEpoch = epoch;
+        stage = Stage.EPOCH_SENT;
+    }
+
+    /** The epoch last offered in NEWEPOCH, -1 if none. */
+    public long offeredEpoch() {
+        return offeredEpoch;
     }
 
     public long newLeaderZxid() {

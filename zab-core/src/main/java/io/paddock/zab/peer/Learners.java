@@ -67,6 +67,18 @@ public final class Learners {
         }
     }
 
+    /**
+     * Ends the sessions of learners silent for too long (syncLimit once synced, initLimit before):
+     * they have left or cannot be heard, and sending them every proposal is waste. They come back
+     * with a new CEPOCH.
+     */
+    public void dropSilent() {
+        int synced = ctx.config().syncLimitTicks();
+        int syncing = ctx.config().initLimitTicks();
+        handles.values().removeIf(h -> ctx.now() - h.lastHeard()
+                > (h.stage() == LearnerHandle.Stage.SYNCED ? synced : syncing));
+    }
+
     public void remove(long id) {
         handles.remove(id);
     }

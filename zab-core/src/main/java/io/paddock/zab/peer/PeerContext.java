@@ -9,6 +9,7 @@ import io.paddock.zab.message.PeerMessage;
 import io.paddock.zab.message.Vote;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
@@ -26,7 +27,7 @@ public final class PeerContext {
     private final Outbox outbox;
     private final History history;
     private final Set<Long> members;
-    private final Set<Long> otherVoters;
+    private final List<Long> otherVoters;
     private StateFactory states;
     private long acceptedEpoch;
     private long currentEpoch;
@@ -54,7 +55,9 @@ public final class PeerContext {
         this.members = Set.copyOf(all);
         Set<Long> voters = new TreeSet<>(config.quorum().votingMembers());
         voters.remove(config.myId());
-        this.otherVoters = Set.copyOf(voters);
+        // A list in id order: Set.copyOf iterates in an order salted per JVM, and a seeded run
+        // must send the same messages in the same order every time.
+        this.otherVoters = List.copyOf(voters);
         this.vote = new Vote(0, -1, -1);
     }
 
@@ -121,7 +124,7 @@ public final class PeerContext {
     }
 
     /** The voting members other than this peer, in id order. */
-    public Set<Long> otherVoters() {
+    public List<Long> otherVoters() {
         return otherVoters;
     }
 

@@ -76,11 +76,15 @@ public final class LeaderSync implements PeerState {
             LearnerHandle target = handle != null ? handle : learners.get(hello.from());
             if (handle != null || target.stage() == Stage.EPOCH_SENT) {
                 ctx.send(new NewEpoch(ctx.myId(), target.id(), epoch));
-                target.stage(Stage.EPOCH_SENT);
+                target.offered(epoch);
             }
         } else if (message instanceof AckEpoch ack) {
             LearnerHandle handle = learners.get(ack.from());
             if (handle != null && handle.stage() == Stage.EPOCH_SENT && ack.epoch() == epoch) {
+                if (ack.currentEpoch() >= epoch) {
+                    return ctx.looking("late learner " + ack.from() + " already adopted epoch "
+                            + ack.currentEpoch() + " from another leader");
+                }
                 handle.epochAcked(ack.epoch(), ack.currentEpoch(), ack.lastZxid());
                 SyncStream.send(ctx, handle, epoch);
             }

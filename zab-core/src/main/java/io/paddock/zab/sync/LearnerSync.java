@@ -5,6 +5,7 @@ import io.paddock.zab.Phase;
 import io.paddock.zab.Role;
 import io.paddock.zab.Zxids;
 import io.paddock.zab.broadcast.LearnerBroadcast;
+import io.paddock.zab.message.AckEpoch;
 import io.paddock.zab.message.AckLd;
 import io.paddock.zab.message.Commit;
 import io.paddock.zab.message.CommitLd;
@@ -41,11 +42,13 @@ public final class LearnerSync implements PeerState {
     private PeerMessage marker;
     private long newLeaderZxid = -1;
     private long newLeaderEpoch = -1;
+    private final long startedAt;
 
     public LearnerSync(PeerContext ctx, LearnerSession session, long epoch) {
         this.ctx = ctx;
         this.session = session;
         this.epoch = epoch;
+        this.startedAt = ctx.now();
     }
 
     @Override
@@ -73,7 +76,9 @@ public final class LearnerSync implements PeerState {
         if (message.from() != session.leader()) {
             return this;
         }
-        session.heard();
+        if (!(message instanceof Notification)) {
+            session.heard();
+        }
         String broken = handle(message);
         if (broken != null) {
             return ctx.looking(broken);
@@ -144,8 +149,21 @@ public final class LearnerSync implements PeerState {
 
     @Override
     public PeerState tick() {
-        if (session.silentFor(ctx.config().initLimitTicks())) {
-            return ctx.looking("no word from leader " + session.leader() + " in synchronisation");
+        // Synchronisation must end within initLimit, pings or not: a lost NEWLEADER or COMMITLD
+        // must not leave the learner synchronising forever.
+        if (ctx.now() - startedAt > ctx.config().initLimitTicks()) {
+            return ctx.looking("synchronisation with leader " + session.leader()
+                    + " did not finish within initLimit");
+        }
+        if ((ctx.now() - startedAt) % ctx.config().pingIntervalTicks() == 0) {
+            // Answers may have been lost; a leader that already has them ignores the copies
+            // (and answers a repeated ACKLD with COMMITLD once it serves).
+            if (marker == null) {
+                ctx.send(new AckEpoch(ctx.myId(), session.leader(), epoch, ctx.currentEpoch(),
+                        ctx.history().last()));
+            } else if (session.newLeaderAcked()) {
+                ctx.send(new AckLd(ctx.myId(), session.leader(), newLeaderEpoch));
+            }
         }
         return this;
     }
@@ -186,9 +204,12 @@ public final class LearnerSync implements PeerState {
     }
 
     private String newLeader(NewLeader message) {
-        if (message.epoch() > epoch || message.epoch() < ctx.currentEpoch()) {
-            return "NEWLEADER for epoch " + message.epoch() + " in a session of epoch " + epoch
-                    + " with currentEpoch " + ctx.currentEpoch();
+        if (message.zxid() == newLeaderZxid && message.epoch() == newLeaderEpoch) {
+            return null;
+        }
+        if (message.epoch() > ctx.acceptedEpoch() || message.epoch() < ctx.currentEpoch()) {
+            return "NEWLEADER for epoch " + message.epoch() + " outside [currentEpoch "
+                    + ctx.currentEpoch() + ", acceptedEpoch " + ctx.acceptedEpoch() + "]";
         }
         if (marker == null || message.zxid() != ctx.history().last()) {
             return "NEWLEADER at " + Zxids.toHexString(message.zxid()) + " but the history ends at "

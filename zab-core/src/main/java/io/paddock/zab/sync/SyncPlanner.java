@@ -44,7 +44,7 @@ public final class SyncPlanner {
             return new SyncPlan(Kind.DIFF, p);
         }
         long floor = history.floor(p);
-        if (floor == 0 && history.readAfter(0, 1) == null) {
+        if (history.readAfter(floor, 1) == null) {
             return new SyncPlan(Kind.SNAP, snapshotZxid);
         }
         return new SyncPlan(Kind.TRUNC, floor);

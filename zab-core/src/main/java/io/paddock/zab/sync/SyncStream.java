@@ -47,7 +47,9 @@ public final class SyncStream {
         while (previous < history.last()) {
             List<Proposal> chunk = history.readAfter(previous, READ_CHUNK);
             Invariants.check(chunk != null && !chunk.isEmpty(), "the history after "
-                    + Long.toHexString(previous) + " is readable for a sync stream");
+                    + Long.toHexString(previous) + " is readable for a sync stream " + plan
+                    + " to peer " + to + " (history ends at " + Long.toHexString(history.last())
+                    + ", read " + (chunk == null ? "null" : "nothing") + ")");
             for (Proposal proposal : chunk) {
                 ctx.send(new Propose(me, to, proposal, previous));
                 if (proposal.zxid() <= committed) {

@@ -45,6 +45,8 @@ public final class TestCluster {
     private final Map<Long, ZxidSequence> sequences = new HashMap<>();
     private final List<PeerMessage> delivered = new ArrayList<>();
     private int written;
+    private List<Proposal> longest = List.of();
+    private boolean batching;
 
     private TestCluster() {
     }
@@ -94,6 +96,14 @@ public final class TestCluster {
 
     public List<TestPeer> peers() {
         return List.copyOf(peers.values());
+    }
+
+    /** Boots the given peers only. */
+    public TestCluster start(long... ids) {
+        for (long id : ids) {
+            boot(peers.get(id));
+        }
+        return this;
     }
 
     /** Boots every peer that is down. */
@@ -169,6 +179,7 @@ public final class TestCluster {
     /** Delivers queued messages, round-robin over the pairs, until none is left. */
     public void settle() {
         for (int round = 0; round < 1_000_000; round++) {
+            drainAll();
             boolean any = false;
             for (Map.Entry<List<Long>, ArrayDeque<PeerMessage>> e : List.copyOf(queues.entrySet())) {
                 PeerMessage m = e.getValue().poll();
@@ -178,11 +189,15 @@ public final class TestCluster {
                 }
             }
             if (!any) {
-                checkAgreement();
-                return;
+                drainAll();
+                if (queues.values().stream().allMatch(ArrayDeque::isEmpty)) {
+                    checkAgreement();
+                    return;
+                }
             }
         }
-        fail("the cluster did not settle");
+        fail("the cluster did not settle; last messages: "
+                + delivered.subList(Math.max(0, delivered.size() - 12), delivered.size()) + "\n" + peers.values());
     }
 
     /** Delivers the oldest queued message from {@code from} to {@code to}; false if none. */
@@ -193,6 +208,38 @@ public final class TestCluster {
             deliver(m);
         }
         return m != null;
+    }
+
+    /**
+     * Delivers the head of a random non-empty queue (a random interleaving); with {@code dupPercent}
+     * chance it stays queued to be delivered again. Returns false if nothing was queued.
+     */
+    public boolean deliverRandom(java.util.random.RandomGenerator random, int dupPercent) {
+        List<ArrayDeque<PeerMessage>> nonEmpty = queues.values().stream().filter(q -> !q.isEmpty()).toList();
+        if (nonEmpty.isEmpty()) {
+            return false;
+        }
+        ArrayDeque<PeerMessage> q = nonEmpty.get(random.nextInt(nonEmpty.size()));
+        PeerMessage m = random.nextInt(100) < dupPercent ? q.peek() : q.poll();
+        deliver(m);
+        return true;
+    }
+
+    /** Queues a copy of a random queue's head at its tail: a duplicate arriving later. */
+    public void duplicateLater(java.util.random.RandomGenerator random) {
+        List<ArrayDeque<PeerMessage>> nonEmpty = queues.values().stream().filter(q -> !q.isEmpty()).toList();
+        if (!nonEmpty.isEmpty()) {
+            ArrayDeque<PeerMessage> q = nonEmpty.get(random.nextInt(nonEmpty.size()));
+            q.add(q.peek());
+        }
+    }
+
+    /** Loses the head of a random non-empty queue. */
+    public void dropRandom(java.util.random.RandomGenerator random) {
+        List<ArrayDeque<PeerMessage>> nonEmpty = queues.values().stream().filter(q -> !q.isEmpty()).toList();
+        if (!nonEmpty.isEmpty()) {
+            nonEmpty.get(random.nextInt(nonEmpty.size())).poll();
+        }
     }
 
     /** Drops every queued message from {@code from} to {@code to}. */
@@ -243,6 +290,7 @@ public final class TestCluster {
 
     /** Proposes a txn on {@code leader}; returns its zxid, or -1 if its counter is used up. */
     public long propose(TestPeer leader, String payload) {
+        drain(leader);
         long zxid = sequences.get(leader.id).next();
         if (zxid < 0) {
             return -1;
@@ -318,23 +366,56 @@ public final class TestCluster {
             to.incomingSnapshot = snapshots.get(m);
         }
         to.peer.step(m);
-        drain(to);
+        if (!batching) {
+            drain(to);
+        }
     }
 
-    /** Agreement and total order: any two applied sequences are prefixes of one another. */
+    /**
+     * While on, delivered messages are not followed by the receiver's Ready: several inputs pile
+     * up in one Ready, as a runtime that batches would see them. {@link #drainAll()} performs them.
+     */
+    public void batching(boolean on) {
+        batching = on;
+    }
+
+    public void drainAll() {
+        for (TestPeer p : peers.values()) {
+            drain(p);
+        }
+    }
+
+    /** No hole (ZOOKEEPER-4925, 4882): whatever a peer applied is in its snapshot or durable log. */
+    private static void checkAppliedAreDurable(TestPeer p) {
+        Set<Long> held = new HashSet<>();
+        p.snapshot.forEach(t -> held.add(t.zxid()));
+        p.log.durableTxns().forEach(t -> held.add(t.zxid()));
+        for (Proposal t : p.applied) {
+            if (!held.contains(t.zxid()) && t.zxid() > p.log.base()) {
+                fail("peer " + p.id + " applied " + t + " that is not durable there\n" + p);
+            }
+        }
+    }
+
+    /**
+     * Agreement and total order: every applied sequence, of every peer in every life, is a prefix
+     * of one sequence (the longest seen so far).
+     */
     public void checkAgreement() {
-        List<TestPeer> list = List.copyOf(peers.values());
-        for (TestPeer a : list) {
-            for (TestPeer b : list) {
-                List<Proposal> x = a.applied;
-                List<Proposal> y = b.applied;
-                int n = Math.min(x.size(), y.size());
-                for (int i = 0; i < n; i++) {
-                    if (!x.get(i).equals(y.get(i))) {
-                        fail("peers " + a.id + " and " + b.id + " disagree at position " + i + ": "
-                                + x.get(i) + " vs " + y.get(i) + "\n" + a + "\n" + b);
-                    }
+        for (TestPeer p : peers.values()) {
+            List<Proposal> mine = p.applied;
+            int n = Math.min(mine.size(), longest.size());
+            for (int i = 0; i < n; i++) {
+                if (!mine.get(i).equals(longest.get(i))) {
+                    fail("peer " + p.id + " disagrees at position " + i + ": " + mine.get(i)
+                            + " vs " + longest.get(i) + " applied before\n" + p);
                 }
+            }
+            if (mine.size() > longest.size()) {
+                longest = List.copyOf(mine);
+            }
+            if (p.up) {
+                checkAppliedAreDurable(p);
             }
         }
     }

@@ -99,6 +99,21 @@ public final class TestPeer {
         autoFlush = on;
     }
 
+    /** Before boot: durable epochs and a durable log holding these zxids (payload = the zxid). */
+    public TestPeer preload(EpochState durable, long... zxids) {
+        epochs = durable;
+        for (long zxid : zxids) {
+            log.append(txn(zxid));
+        }
+        log.flush();
+        return this;
+    }
+
+    /** The txn a preloaded log holds for {@code zxid}: same zxid, same bytes on every peer. */
+    public static Proposal txn(long zxid) {
+        return new Proposal(zxid, 1, Long.toHexString(zxid).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Wipes the disk: no log, no epochs, no snapshot (a replaced machine). */
     public void wipe() {
         log.replaceBySnapshot(0);
