@@ -1,7 +1,6 @@
 package io.paddock.client;
 
 import io.paddock.protocol.CreateMode;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +25,7 @@ import io.paddock.protocol.ACL;
 import io.paddock.protocol.Id;
 import io.paddock.protocol.Stat;
 import io.paddock.protocol.op.ErrorCode;
+import io.paddock.testing.Timing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -34,7 +34,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +93,7 @@ abstract class ClientContract {
                 .retryPolicy(new RetryNTimes(3, Duration.ofMillis(100)))).build();
         closeables.add(0, c);
         c.start();
-        assertTrue(c.blockUntilConnected(WAIT), "connected");
+        assertTrue(c.blockUntilConnected(Timing.scaled(WAIT)), "connected");
         return c;
     }
 
@@ -186,7 +185,7 @@ abstract class ClientContract {
         Watcher w = events::add;
         assertNull(client.checkExists().watched(w).forPath(base + "/n"));
         client.create().forPath(base + "/n", bytes("1"));
-        await().atMost(WAIT).until(() -> events.size() == 1);
+        Timing.await(WAIT).until(() -> events.size() == 1);
         assertEquals(new WatchedEvent(WatchedEvent.Type.NODE_CREATED, base + "/n"), events.get(0));
 
         client.getData().watched(w).forPath(base + "/n");
@@ -194,7 +193,7 @@ abstract class ClientContract {
         client.setData().forPath(base + "/n", bytes("2"));
         client.setData().forPath(base + "/n", bytes("3"));
         client.create().forPath(base + "/n/kid");
-        await().atMost(WAIT).until(() -> events.size() == 3);
+        Timing.await(WAIT).until(() -> events.size() == 3);
         assertEquals(WatchedEvent.Type.NODE_DATA_CHANGED, events.get(1).type());
         assertEquals(new WatchedEvent(WatchedEvent.Type.NODE_CHILDREN_CHANGED, base + "/n"),
                 events.get(2));
@@ -215,7 +214,7 @@ abstract class ClientContract {
         client.create().forPath(base + "/a/b");
         client.setData().forPath(base + "/a/b", bytes("x"));
         client.setData().forPath(base, bytes("y"));
-        await().atMost(WAIT).until(() -> recursive.size() == 4 && persistent.size() == 2);
+        Timing.await(WAIT).until(() -> recursive.size() == 4 && persistent.size() == 2);
         assertEquals(List.of(
                 new WatchedEvent(WatchedEvent.Type.NODE_CREATED, base + "/a"),
                 new WatchedEvent(WatchedEvent.Type.NODE_CREATED, base + "/a/b"),
@@ -226,11 +225,11 @@ abstract class ClientContract {
                 new WatchedEvent(WatchedEvent.Type.NODE_DATA_CHANGED, base)), persistent);
 
         client.watchers().remove(rw).ofType(WatcherType.PERSISTENT_RECURSIVE).forPath(base);
-        await().atMost(WAIT).until(() -> recursive.size() == 5);
+        Timing.await(WAIT).until(() -> recursive.size() == 5);
         assertEquals(WatchedEvent.Type.PERSISTENT_WATCH_REMOVED, recursive.get(4).type());
         client.setData().forPath(base + "/a", bytes("z"));
         client.setData().forPath(base, bytes("w"));
-        await().atMost(WAIT).until(() -> persistent.size() == 3);
+        Timing.await(WAIT).until(() -> persistent.size() == 3);
         assertEquals(5, recursive.size(), "removed watch still fires: " + recursive);
         assertThrows(NoWatcherException.class,
                 () -> client.watchers().remove(rw).forPath(base));
@@ -276,7 +275,7 @@ abstract class ClientContract {
         assertThrows(NoAuthException.class, () -> client.getData().forPath(p));
 
         client.addAuth("digest", bytes("bob:secret"));
-        await().atMost(WAIT).ignoreExceptions()
+        Timing.await(WAIT).ignoreExceptions()
                 .until(() -> client.getData().forPath(p).length == 1);
 
         StatHolder stat = new StatHolder();
@@ -296,7 +295,7 @@ abstract class ClientContract {
         assertEquals("/x", app.create().forPath("/x", bytes("1")));
         assertArrayEquals(bytes("1"), client.getData().forPath(base + "/app/x"));
         assertEquals(List.of("x"), app.getChildren().forPath("/"));
-        await().atMost(WAIT).until(() -> events.equals(List.of(
+        Timing.await(WAIT).until(() -> events.equals(List.of(
                 new WatchedEvent(WatchedEvent.Type.NODE_CREATED, "/x"))));
         List<OpResult> results = app.transaction().create("/y", null).commit();
         assertEquals("/y", ((OpResult.Create) results.get(0)).path());
@@ -345,7 +344,7 @@ abstract class ClientContract {
             order.add("reply");
             threads.add(Thread.currentThread().getName());
         });
-        await().atMost(WAIT).until(() -> order.size() == 2);
+        Timing.await(WAIT).until(() -> order.size() == 2);
         // The server sends the notification before the reply of the write that caused it.
         assertEquals(List.of("watch NODE_DATA_CHANGED", "reply"), order);
         assertEquals(List.of("paddock-client-events", "paddock-client-events"), threads);
@@ -355,7 +354,7 @@ abstract class ClientContract {
         client.getData().watched(e -> fromWatcher.complete(client.getData().forPath(base)))
                 .forPath(base);
         client.setData().forPath(base, bytes("y"));
-        assertArrayEquals(bytes("y"), fromWatcher.get(10, TimeUnit.SECONDS));
+        assertArrayEquals(bytes("y"), Timing.get(fromWatcher, WAIT));
     }
 
     @Test
@@ -374,18 +373,18 @@ abstract class ClientContract {
         c.watchers().add().recursive().forPath(base, events::add);
 
         proxy.cut();
-        await().atMost(WAIT).until(() -> states.contains(ConnectionState.SUSPENDED));
+        Timing.await(WAIT).until(() -> states.contains(ConnectionState.SUSPENDED));
         client.setData().forPath(base, bytes("changed while away"));
         proxy.restore();
-        await().atMost(WAIT).until(() -> states.contains(ConnectionState.RECONNECTED));
+        Timing.await(WAIT).until(() -> states.contains(ConnectionState.RECONNECTED));
         assertEquals(List.of(ConnectionState.SUSPENDED, ConnectionState.RECONNECTED), states);
         // setWatches2 from the last zxid seen: the change made while away fires both watches.
-        await().atMost(WAIT).until(() -> events.size() == 2);
+        Timing.await(WAIT).until(() -> events.size() == 2);
         assertTrue(events.stream().allMatch(e ->
                 e.equals(new WatchedEvent(WatchedEvent.Type.NODE_DATA_CHANGED, base))), "" + events);
         assertNotNull(client.checkExists().forPath(eph), "session survived");
         client.create().forPath(base + "/after");
-        await().atMost(WAIT).until(() -> events.size() == 3);
+        Timing.await(WAIT).until(() -> events.size() == 3);
         assertEquals(new WatchedEvent(WatchedEvent.Type.NODE_CREATED, base + "/after"),
                 events.get(2));
     }
@@ -406,10 +405,10 @@ abstract class ClientContract {
         c.checkExists().watched(events::add).forPath(base + "/other");
 
         proxy.cut();
-        await().atMost(WAIT).until(() -> client.checkExists().forPath(eph) == null);
-        await().atMost(WAIT).until(() -> states.contains(ConnectionState.LOST));
+        Timing.await(WAIT).until(() -> client.checkExists().forPath(eph) == null);
+        Timing.await(WAIT).until(() -> states.contains(ConnectionState.LOST));
         proxy.restore();
-        await().atMost(WAIT).until(() -> states.contains(ConnectionState.RECONNECTED));
+        Timing.await(WAIT).until(() -> states.contains(ConnectionState.RECONNECTED));
         assertEquals(List.of(ConnectionState.SUSPENDED, ConnectionState.LOST,
                 ConnectionState.RECONNECTED), states);
         assertEquals(List.of(new WatchedEvent(WatchedEvent.Type.SESSION_EXPIRED, null)), events);
@@ -423,10 +422,10 @@ abstract class ClientContract {
         proxy.swallowReplies();
         CompletableFuture<String> create = c.async().create().withProtection()
                 .withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(base + "/lock-", bytes("me"));
-        await().atMost(WAIT).until(() -> client.getChildren().forPath(base).size() == 1);
+        Timing.await(WAIT).until(() -> client.getChildren().forPath(base).size() == 1);
         proxy.drop();
         proxy.restore();
-        String path = create.get(10, TimeUnit.SECONDS);
+        String path = Timing.get(create, WAIT);
         List<String> children = client.getChildren().forPath(base);
         assertEquals(1, children.size(), "no duplicate: " + children);
         assertEquals(base + "/" + children.get(0), path);
@@ -439,11 +438,11 @@ abstract class ClientContract {
         proxy.swallowReplies();
         CompletableFuture<String> create = c.async().create()
                 .withMode(CreateMode.PERSISTENT_SEQUENTIAL).forPath(base + "/n-");
-        await().atMost(WAIT).until(() -> client.getChildren().forPath(base).size() == 1);
+        Timing.await(WAIT).until(() -> client.getChildren().forPath(base).size() == 1);
         proxy.drop();
         proxy.restore();
         Throwable error = assertThrows(java.util.concurrent.ExecutionException.class,
-                () -> create.get(10, TimeUnit.SECONDS)).getCause();
+                () -> Timing.get(create, WAIT)).getCause();
         assertInstanceOf(io.paddock.client.exception.ConnectionLossException.class, error);
         assertEquals(1, client.getChildren().forPath(base).size());
     }
@@ -457,7 +456,7 @@ abstract class ClientContract {
         CompletableFuture<byte[]> read = c.async().getData().forPath(base);
         proxy.drop();
         proxy.restore();
-        assertArrayEquals(bytes("v"), read.get(10, TimeUnit.SECONDS));
+        assertArrayEquals(bytes("v"), Timing.get(read, WAIT));
         assertFalse(read.isCompletedExceptionally());
     }
 
@@ -471,10 +470,10 @@ abstract class ClientContract {
         proxy.cut();
         CompletableFuture<Void> delete = c.async().delete().guaranteed().forPath(base + "/doomed");
         Throwable error = assertThrows(java.util.concurrent.ExecutionException.class,
-                () -> delete.get(10, TimeUnit.SECONDS)).getCause();
+                () -> Timing.get(delete, WAIT)).getCause();
         assertInstanceOf(io.paddock.client.exception.ConnectionLossException.class, error);
         assertNotNull(client.checkExists().forPath(base + "/doomed"));
         proxy.restore();
-        await().atMost(WAIT).until(() -> client.checkExists().forPath(base + "/doomed") == null);
+        Timing.await(WAIT).until(() -> client.checkExists().forPath(base + "/doomed") == null);
     }
 }

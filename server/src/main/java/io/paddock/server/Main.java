@@ -3,47 +3,98 @@ package io.paddock.server;
 import io.paddock.server.config.ConfigException;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.config.ZooCfgParser;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a standalone server: {@code Main [options] [zoo.cfg]}. With no zoo.cfg the built-in
  * defaults apply (127.0.0.1:2181, data under ./data); options override either.
+ *
+ * <p>Exit status: 0 after a clean stop (SIGTERM), 2 for a bad command line or config, 1 when
+ * the server stopped itself on a fatal error (a failed txn log, a txn that could not be
+ * applied), with one line on stderr and in the log saying why.
  */
 public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    static final int FATAL = 1;
+    static final int BAD_USAGE = 2;
+
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        int status = run(args, System.err, PaddockServer::new);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Parses the arguments, starts the server {@code servers} makes and waits until it stops:
+     * by the JVM's shutdown (0) or on its own after a fatal error ({@link #FATAL}).
+     */
+    static int run(String[] args, PrintStream err, Function<ServerConfig, PaddockServer> servers)
+            throws InterruptedException {
         Options options = options();
         ServerConfig config;
         try {
             CommandLine cl = new DefaultParser().parse(options, args);
             if (cl.hasOption("help")) {
                 usage(options);
-                return;
+                return 0;
             }
             config = configure(cl);
         } catch (ParseException | ConfigException e) {
-            System.err.println("paddock: " + e.getMessage());
+            err.println("paddock: " + e.getMessage());
             usage(options);
-            System.exit(2);
-            return;
+            return BAD_USAGE;
         }
-        PaddockServer server = new PaddockServer(config).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        PaddockServer server = servers.apply(config).start();
+        CompletableFuture<ServerFailure> stopped = new CompletableFuture<>();
+        Thread hook = new Thread(() -> {
             server.close();
-            stopped.countDown();
-        }, "paddock-shutdown"));
-        stopped.await();
+            stopped.complete(null);
+        }, "paddock-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        server.failure().thenAccept(stopped::complete);
+        ServerFailure failure = await(stopped);
+        if (failure == null) {
+            return 0;
+        }
+        removeHook(hook);
+        String line = "paddock: fatal: " + failure.describe() + "; the server has stopped";
+        LOG.error(line);
+        err.println(line);
+        return FATAL;
+    }
+
+    private static ServerFailure await(CompletableFuture<ServerFailure> stopped)
+            throws InterruptedException {
+        try {
+            return stopped.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("waiting for the server to stop", e.getCause());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down; the hook closes the stopped server again, harmlessly.
+        }
     }
 
     static ServerConfig configure(CommandLine cl) {

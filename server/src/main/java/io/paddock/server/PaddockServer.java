@@ -10,12 +10,14 @@ import io.paddock.server.admin.FourLetterWords;
 import io.paddock.server.admin.ServerView;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.metrics.ServerStats;
+import io.paddock.server.migrate.ZooKeeperStartup;
 import io.paddock.server.net.ClientConnection;
 import io.paddock.server.net.ClientPortListener;
 import io.paddock.server.net.ConnectionRegistry;
 import io.paddock.server.net.IoGroups;
 import io.paddock.server.persistence.ServerStorage;
 import io.paddock.server.pipeline.ClientChannel;
+import io.paddock.server.pipeline.PipelineSettings;
 import io.paddock.server.pipeline.RequestPipeline;
 import io.paddock.server.request.PrepareSettings;
 import io.paddock.server.request.ReadRequestProcessor;
@@ -25,13 +27,22 @@ import io.paddock.server.session.SessionTracker;
 import io.paddock.server.tree.DataTree;
 import io.paddock.server.watch.WatchManager;
 import io.paddock.storage.log.TxnLog;
-import io.paddock.zab.broadcast.CommitTracker;
+import io.paddock.storage.epoch.EpochStore;
+import io.paddock.zab.EpochState;
+import io.paddock.zab.PeerConfig;
+import io.paddock.zab.ZabPeer;
+import io.paddock.zab.Zxids;
 import io.paddock.zab.quorum.MajorityQuorum;
+import io.paddock.zab.runtime.PeerDriver;
+import io.paddock.zab.runtime.StorageLogView;
+import io.paddock.zab.runtime.ZxidCounter;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +56,16 @@ import org.slf4j.LoggerFactory;
  * only if {@link #start()} completed) and releases every thread. A start that fails releases
  * what it had started, with no snapshot.
  *
+ * <p>Fail-stop: when the txn log fails, or a logged txn throws while being applied, the
+ * pipeline acknowledges nothing more and the server stops on its own: it closes the client
+ * port and every connection, releases storage without a shutdown snapshot, and completes
+ * {@link #failure()}, which {@link Main} turns into a non-zero exit.
+ *
  * <p>Thread-safe start/close; everything else runs on the pipeline, Netty and ticker threads.
  */
 public final class PaddockServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PaddockServer.class);
-    private static final int RING_SIZE = 4096;
+    private static final long SELF_ID = 1;
 
     private final ServerConfig config;
     private final WatchManager watches = new WatchManager();
@@ -62,10 +78,17 @@ public final class PaddockServer implements AutoCloseable {
     private final ClientPortListener listener;
     private final ScheduledExecutorService ticker;
     private final JmxReporter jmx;
+    private final CompletableFuture<ServerFailure> failure = new CompletableFuture<>();
     private InetSocketAddress boundAddress;
     private volatile boolean started;
+    private boolean stopped; // guarded by this
 
     public PaddockServer(ServerConfig config) {
+        this(config, ServerHooks.NONE);
+    }
+
+    /** A server with test hooks into its txn log and apply stage; see {@link ServerHooks}. */
+    public PaddockServer(ServerConfig config, ServerHooks hooks) {
         this.config = config;
         // What needs no recovered state (Netty's event loops, the platform MBean server) is set
         // up beside the recovery: each costs a few hundred milliseconds of class loading.
@@ -82,7 +105,9 @@ public final class PaddockServer implements AutoCloseable {
         try {
             // [storage] Recover before anything reads the tree: the pipeline seeds its zxid
             // counter from tree.lastProcessedZxid().
-            this.storage = ServerStorage.open(config, watches, System::currentTimeMillis,
+            // [migrate] On a ZooKeeper data directory the storage lives beside ZooKeeper's files.
+            ServerConfig storageConfig = ZooKeeperStartup.storageConfig(config);
+            this.storage = ServerStorage.open(storageConfig, watches, System::currentTimeMillis,
                     stats.storage());
         } catch (RuntimeException e) {
             StartupTasks.release(io, IoGroups::close);
@@ -96,10 +121,24 @@ public final class PaddockServer implements AutoCloseable {
         RequestPreparer preparer = new RequestPreparer(tree,
                 new PrepareSettings(config.extendedTypesEnabled()), auth);
         ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth);
-        TxnLog log = storage.txnLog(); // [storage]
-        CommitTracker commits = new CommitTracker(new MajorityQuorum(Set.of(1L)));
-        this.pipeline = new RequestPipeline(tree, watches, preparer, reads, sessions, log, commits,
-                System::currentTimeMillis, RING_SIZE);
+        TxnLog log = hooks.txnLog().apply(storage.txnLog()); // [storage]
+        PeerDriver driver;
+        ZxidCounter zxids;
+        try {
+            PeerConfig peer = PeerConfig.defaults(SELF_ID, new MajorityQuorum(Set.of(SELF_ID)),
+                    Set.of());
+            zxids = new ZxidCounter(tree.lastProcessedZxid(), peer.maxCounter());
+            driver = standalonePeer(peer, storage, log, zxids);
+        } catch (RuntimeException e) {
+            StartupTasks.release(io, IoGroups::close);
+            StartupTasks.release(jmxStart, JmxReporter::close);
+            storage.close();
+            throw e;
+        }
+        this.pipeline = new RequestPipeline(tree, preparer, reads, sessions, log, driver, zxids,
+                System::currentTimeMillis, new PipelineSettings(config.pipelineRingSize(),
+                        hooks.beforeApply(), this::failStop));
+        stats.pipeline().watch(pipeline);
         this.connections = new ConnectionRegistry(config.maxClientCnxns());
         try {
             this.jmx = StartupTasks.await(jmxStart);
@@ -116,6 +155,46 @@ public final class PaddockServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * The standalone server is the leader of an ensemble of one: the same ZAB core decides what
+     * is committed, and establishes a new epoch at every start (so zxids continue in epoch + 1).
+     */
+    private static PeerDriver standalonePeer(PeerConfig peer, ServerStorage storage, TxnLog log,
+            ZxidCounter zxids) {
+        EpochStore epochs = storage.epochs();
+        long applied = storage.tree().lastProcessedZxid();
+        raiseEpochsToTheData(epochs, Math.max(applied, log.lastFlushedZxid()));
+        ZabPeer core = new ZabPeer(peer,
+                new EpochState(epochs.acceptedEpoch(), epochs.currentEpoch()),
+                new StorageLogView(log), applied, new SplittableRandom(peer.myId()));
+        PeerDriver driver = new PeerDriver(core, log, storage.committedWindow(),
+                e -> epochs.write(e.acceptedEpoch(), e.currentEpoch()),
+                m -> {
+                    throw new IllegalStateException("a standalone server has no peer for " + m);
+                }, zxids, applied);
+        driver.establishAlone();
+        LOG.info("ZAB: {}", driver.describe());
+        return driver;
+    }
+
+    /**
+     * ZAB keeps acceptedEpoch at least the epoch of every logged zxid; data that came from
+     * elsewhere (a ZooKeeper data directory imported, a Paddock directory from before the epoch
+     * files) may not have epoch files that say so. Without this the next epoch could be lower
+     * than the data's and zxids would go backwards. ZooKeeper's loadDataBase does the same for
+     * a missing currentEpoch.
+     */
+    private static void raiseEpochsToTheData(EpochStore epochs, long lastZxid) {
+        long dataEpoch = Zxids.epoch(lastZxid);
+        if (epochs.acceptedEpoch() < dataEpoch || epochs.currentEpoch() < dataEpoch) {
+            LOG.info("epoch files say accepted {} / current {} but the data reaches zxid 0x{}:"
+                    + " raising both to {}", epochs.acceptedEpoch(), epochs.currentEpoch(),
+                    Long.toHexString(lastZxid), dataEpoch);
+            epochs.write(Math.max(epochs.acceptedEpoch(), dataEpoch),
+                    Math.max(epochs.currentEpoch(), dataEpoch));
+        }
     }
 
     public PaddockServer start() throws InterruptedException {
@@ -180,13 +259,51 @@ public final class PaddockServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Completes once the server has stopped on its own after a fatal error (never after a
+     * plain {@link #close()}).
+     */
+    public CompletionStage<ServerFailure> failure() {
+        return failure.minimalCompletionStage();
+    }
+
+    /** Called once by the pipeline, on the failing stage's thread. */
+    private void failStop(String where, Throwable cause) {
+        ServerFailure f = new ServerFailure(where, cause);
+        LOG.error("stopping the server after a fatal error: {}", f.describe());
+        Thread t = new Thread(() -> {
+            try {
+                stop();
+            } catch (RuntimeException e) {
+                LOG.error("stopping after the fatal error failed", e);
+            } finally {
+                failure.complete(f);
+            }
+        }, "paddock-fail-stop");
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Override
     public void close() {
+        stop();
+    }
+
+    /** Once: a fatal error and close() may both ask, and the second waits for the first. */
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         ticker.shutdownNow();
-        listener.close();
+        // Every client must see its connection end now, not after its read timeout: close them
+        // one by one before the event loops go, so a client moves on (or back) at once.
+        connections.connections().forEach(c -> c.close("server stopping"));
+        listener.close(); // the client port and the event loops
         pipeline.close();
-        // [storage] The pipeline has drained: every applied txn is in the flushed log.
-        if (started) {
+        // [storage] The pipeline has drained: every applied txn is in the flushed log. After a
+        // fatal error the log is not to be trusted with more, and the tree may be half applied.
+        if (started && !pipeline.failed()) {
             storage.shutdown();
         } else {
             storage.close();
@@ -194,7 +311,8 @@ public final class PaddockServer implements AutoCloseable {
         if (jmx != null) {
             jmx.close();
         }
-        LOG.info("Paddock server on {} stopped", boundAddress);
+        LOG.info("Paddock server on {} stopped{}", boundAddress,
+                pipeline.failed() ? " after a fatal error" : "");
     }
 
     /** The read-only view the four-letter words get. */

@@ -1,5 +1,6 @@
 package io.paddock.server;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,9 +20,11 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
+        // io.paddock.testing is the shared test kit, a jar on the test classpath only.
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.paddock");
+                .importPackages("io.paddock")
+                .that(resideOutsideOfPackage("io.paddock.testing.."));
         assertFalse(production.isEmpty());
     }
 

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.server.testing.PaddockTestingServer;
+import io.paddock.testing.Timing;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
@@ -29,7 +30,7 @@ class StandaloneServerSmokeTest {
                 }
             });
             try {
-                assertTrue(connected.await(10, TimeUnit.SECONDS));
+                assertTrue(Timing.latch(connected, Duration.ofSeconds(10)));
                 assertEquals("/a", zk.create("/a", "x".getBytes(), ZooDefs.Ids.OPEN_ACL_UNSAFE,
                         CreateMode.PERSISTENT));
                 BlockingQueue<WatchedEvent> events = new LinkedBlockingQueue<>();
@@ -37,7 +38,7 @@ class StandaloneServerSmokeTest {
                 assertArrayEquals("x".getBytes(), zk.getData("/a", events::add, stat));
                 assertEquals(0, stat.getVersion());
                 zk.setData("/a", "y".getBytes(), 0);
-                WatchedEvent e = events.poll(10, TimeUnit.SECONDS);
+                WatchedEvent e = Timing.poll(events, Duration.ofSeconds(10));
                 assertEquals(Watcher.Event.EventType.NodeDataChanged, e.getType());
                 assertEquals("/a", e.getPath());
                 String seq = zk.create("/a/s-", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
@@ -65,7 +66,7 @@ class StandaloneServerSmokeTest {
                 }
             });
             try {
-                assertTrue(connected.await(10, TimeUnit.SECONDS));
+                assertTrue(Timing.latch(connected, Duration.ofSeconds(10)));
                 zk.create("/mix", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
                 int n = 3000;
                 CountDownLatch done = new CountDownLatch(n);
@@ -84,7 +85,7 @@ class StandaloneServerSmokeTest {
                         }, null);
                     }
                 }
-                assertTrue(done.await(30, TimeUnit.SECONDS));
+                assertTrue(Timing.latch(done, Duration.ofSeconds(30)));
                 assertEquals(0, failures.get());
                 for (int i = 0; i < n; i++) {
                     assertEquals(i, order.get(i));

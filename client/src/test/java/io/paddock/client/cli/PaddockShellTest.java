@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.client.PaddockClient;
 import io.paddock.client.testing.PaddockTestServer;
+import io.paddock.testing.Timing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class PaddockShellTest {
     void start() {
         server = new PaddockTestServer(200);
         client = PaddockClient.builder().connectString(server.connectString()).build().start();
-        assertTrue(client.blockUntilConnected(Duration.ofSeconds(10)));
+        assertTrue(client.blockUntilConnected(Timing.scaled(Duration.ofSeconds(10))));
         shell = new PaddockShell(client, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     }
 

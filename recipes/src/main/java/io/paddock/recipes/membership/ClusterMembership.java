@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  * A live view of a group: the children of the group path, each a member with its payload. Backed
  * by a {@link TreeCache} of depth 1, so it has that cache's guarantees: changes in server order,
  * convergence after reconnects. A member whose session dies leaves the view once the server
- * expires its session (about one session timeout).
+ * expires its session (about one session timeout). Like the cache, the view may skip an
+ * intermediate state: a watch event carries no data, so a new payload is learnt by reading it,
+ * and a member that updates its payload and leaves at once may be gone before that read; it is
+ * then reported only as LEFT, with the last payload this view read.
  *
  * <p>Thread-safe. Listeners run on the client's event thread.
  */

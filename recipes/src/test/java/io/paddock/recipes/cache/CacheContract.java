@@ -1,6 +1,5 @@
 package io.paddock.recipes.cache;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.paddock.client.PaddockClient;
@@ -8,6 +7,8 @@ import io.paddock.client.exception.NoNodeException;
 import io.paddock.client.exception.NodeExistsException;
 import io.paddock.client.exception.NotEmptyException;
 import io.paddock.recipes.testing.RecipeTestBase;
+import io.paddock.testing.Timing;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** NodeCache and TreeCache: initial load, ordered events, convergence under churn and expiry. */
@@ -31,13 +31,13 @@ public abstract class CacheContract extends RecipeTestBase {
         List<Optional<String>> seen = new CopyOnWriteArrayList<>();
         cache.addListener(now -> seen.add(now.map(d -> string(d.data()))));
         cache.start();
-        await().atMost(WAIT).until(cache::isLoaded);
+        Timing.await(WAIT).until(cache::isLoaded);
         client.create().forPath(path, bytes("one"));
-        await().atMost(WAIT).until(() -> cache.current().isPresent());
+        Timing.await(WAIT).until(() -> cache.current().isPresent());
         client.setData().forPath(path, bytes("two"));
-        await().atMost(WAIT).until(() -> seen.contains(Optional.of("two")));
+        Timing.await(WAIT).until(() -> seen.contains(Optional.of("two")));
         client.delete().forPath(path);
-        await().atMost(WAIT).until(() -> cache.current().isEmpty() && seen.size() == 4);
+        Timing.await(WAIT).until(() -> cache.current().isEmpty() && seen.size() == 4);
         assertEquals(List.of(Optional.empty(), Optional.of("one"), Optional.of("two"),
                 Optional.empty()), seen);
     }
@@ -54,7 +54,7 @@ public abstract class CacheContract extends RecipeTestBase {
         cache.addListener(e -> events.add(e.type() + (e.data() == null ? ""
                 : " " + e.data().path().substring(root.length()))));
         cache.start();
-        await().atMost(WAIT).until(cache::isInitialized);
+        Timing.await(WAIT).until(cache::isInitialized);
         assertEquals(5, events.size(), "" + events);
         assertEquals("INITIALIZED", events.get(4));
         assertEquals(List.of("ADDED ", "ADDED /a", "ADDED /a/b", "ADDED /c"),
@@ -64,7 +64,7 @@ public abstract class CacheContract extends RecipeTestBase {
         client.create().forPath(root + "/d", bytes("d0"));
         client.setData().forPath(root + "/a", bytes("a1"));
         client.delete().forPath(root + "/a/b");
-        await().atMost(WAIT).until(() -> events.size() >= 3);
+        Timing.await(WAIT).until(() -> events.size() >= 3);
         assertEquals(List.of("ADDED /d", "UPDATED /a", "REMOVED /a/b"), events);
         assertEquals("a1", string(cache.current(root + "/a").orElseThrow().data()));
         assertEquals(List.of("a", "c", "d"), List.copyOf(cache.children(root).keySet()));
@@ -84,9 +84,9 @@ public abstract class CacheContract extends RecipeTestBase {
             writers.add(pool.submit(() -> churn(c, root, random, 40)));
         }
         for (Future<?> f : writers) {
-            f.get(60, TimeUnit.SECONDS);
+            Timing.get(f, Duration.ofSeconds(60));
         }
-        await().atMost(WAIT).until(() -> view(cache).equals(serverTree(root)));
+        Timing.await(WAIT).until(() -> view(cache).equals(serverTree(root)));
     }
 
     @Test
@@ -97,16 +97,16 @@ public abstract class CacheContract extends RecipeTestBase {
         client.create().forPath(root + "/gone");
         Doomed doomed = doomedClient();
         TreeCache cache = closeLater(new TreeCache(doomed.client(), root)).start();
-        await().atMost(WAIT).until(cache::isInitialized);
+        Timing.await(WAIT).until(cache::isInitialized);
 
         doomed.expire();
         client.setData().forPath(root + "/kept", bytes("k1"));
         client.delete().forPath(root + "/gone");
         client.create().forPath(root + "/new", bytes("n0"));
-        await().atMost(WAIT).until(() -> doomed.client().state()
+        Timing.await(WAIT).until(() -> doomed.client().state()
                 == io.paddock.client.ConnectionState.LOST);
         doomed.restore();
-        await().atMost(WAIT).until(() -> view(cache).equals(serverTree(root)));
+        Timing.await(WAIT).until(() -> view(cache).equals(serverTree(root)));
         assertEquals("k1", string(cache.current(root + "/kept").orElseThrow().data()));
     }
 

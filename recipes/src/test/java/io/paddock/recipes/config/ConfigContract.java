@@ -1,11 +1,11 @@
 package io.paddock.recipes.config;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.client.ConnectionState;
 import io.paddock.recipes.testing.RecipeTestBase;
+import io.paddock.testing.Timing;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,11 +26,11 @@ public abstract class ConfigContract extends RecipeTestBase {
         List<Integer> seen = new CopyOnWriteArrayList<>();
         config.addListener(v -> seen.add(v.value().orElseThrow()));
         config.start();
-        assertTrue(config.awaitLoaded(WAIT));
+        assertTrue(config.awaitLoaded(Timing.scaled(WAIT)));
         for (int i = 1; i <= 20; i++) {
             client.setData().forPath(path, bytes(Integer.toString(i)));
             int expected = i;
-            await().atMost(WAIT).until(() -> config.value().equals(Optional.of(expected)));
+            Timing.await(WAIT).until(() -> config.value().equals(Optional.of(expected)));
         }
         assertEquals(IntStream.rangeClosed(0, 20).boxed().toList(), seen);
         assertEquals(20, config.current().version());
@@ -46,7 +46,7 @@ public abstract class ConfigContract extends RecipeTestBase {
         for (int i = 1; i <= 50; i++) {
             client.setData().forPath(path, bytes(Integer.toString(i)));
         }
-        await().atMost(WAIT).until(() -> config.value().equals(Optional.of(50)));
+        Timing.await(WAIT).until(() -> config.value().equals(Optional.of(50)));
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i).mzxid() > seen.get(i - 1).mzxid(), "in order: " + seen);
             assertTrue(seen.get(i).value().orElseThrow() > seen.get(i - 1).value().orElseThrow());
@@ -60,13 +60,13 @@ public abstract class ConfigContract extends RecipeTestBase {
         List<Optional<Integer>> seen = new CopyOnWriteArrayList<>();
         config.addListener(v -> seen.add(v.value()));
         config.start();
-        await().atMost(WAIT).until(() -> seen.size() == 1);
+        Timing.await(WAIT).until(() -> seen.size() == 1);
         client.create().forPath(path, bytes("1"));
-        await().atMost(WAIT).until(() -> config.value().isPresent());
+        Timing.await(WAIT).until(() -> config.value().isPresent());
         client.delete().forPath(path);
-        await().atMost(WAIT).until(() -> seen.size() == 3);
+        Timing.await(WAIT).until(() -> seen.size() == 3);
         client.create().forPath(path, bytes("2"));
-        await().atMost(WAIT).until(() -> config.value().equals(Optional.of(2)));
+        Timing.await(WAIT).until(() -> config.value().equals(Optional.of(2)));
         assertEquals(List.of(Optional.empty(), Optional.of(1), Optional.empty(), Optional.of(2)),
                 seen);
     }
@@ -76,13 +76,13 @@ public abstract class ConfigContract extends RecipeTestBase {
         String path = client.create().forPath(base + "/limit", bytes("1"));
         Doomed doomed = doomedClient();
         WatchedConfig<Integer> config = config(doomed.client(), path).start();
-        await().atMost(WAIT).until(() -> config.value().equals(Optional.of(1)));
+        Timing.await(WAIT).until(() -> config.value().equals(Optional.of(1)));
         doomed.expire();
         client.setData().forPath(path, bytes("2"));
-        await().atMost(WAIT).until(() -> doomed.client().state() == ConnectionState.LOST);
+        Timing.await(WAIT).until(() -> doomed.client().state() == ConnectionState.LOST);
         doomed.restore();
-        await().atMost(WAIT).until(() -> config.value().equals(Optional.of(2)));
+        Timing.await(WAIT).until(() -> config.value().equals(Optional.of(2)));
         client.setData().forPath(path, bytes("3"));
-        await().atMost(WAIT).until(() -> config.value().equals(Optional.of(3)));
+        Timing.await(WAIT).until(() -> config.value().equals(Optional.of(3)));
     }
 }

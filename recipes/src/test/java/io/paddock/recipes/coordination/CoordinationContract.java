@@ -1,6 +1,5 @@
 package io.paddock.recipes.coordination;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import io.paddock.recipes.barriers.DistributedDoubleBarrier;
 import io.paddock.recipes.naming.UniqueNameGenerator;
 import io.paddock.recipes.queue.DistributedQueue;
 import io.paddock.recipes.testing.RecipeTestBase;
+import io.paddock.testing.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,10 +58,10 @@ public abstract class CoordinationContract extends RecipeTestBase {
             }));
         }
         for (Future<?> f : workers) {
-            f.get(60, TimeUnit.SECONDS);
+            Timing.get(f, Duration.ofSeconds(60));
         }
         assertEquals(100, all.size());
-        await().atMost(WAIT).until(() -> client.getChildren().forPath(base + "/ids").isEmpty());
+        Timing.await(WAIT).until(() -> client.getChildren().forPath(base + "/ids").isEmpty());
     }
 
     @Test
@@ -72,14 +71,14 @@ public abstract class CoordinationContract extends RecipeTestBase {
         List<Future<Boolean>> waiters = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             DistributedBarrier b = new DistributedBarrier(newClient(), base + "/gate");
-            waiters.add(pool.submit(() -> b.waitOnBarrier(WAIT)));
+            waiters.add(pool.submit(() -> b.waitOnBarrier(Timing.scaled(WAIT))));
         }
         assertFalse(new DistributedBarrier(client, base + "/gate")
                 .waitOnBarrier(Duration.ofMillis(100)));
         waiters.forEach(w -> assertFalse(w.isDone()));
         setter.removeBarrier();
         for (Future<Boolean> w : waiters) {
-            assertTrue(w.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertTrue(Timing.get(w, WAIT));
         }
     }
 
@@ -95,17 +94,17 @@ public abstract class CoordinationContract extends RecipeTestBase {
                     base + "/double", n);
             runs.add(pool.submit(() -> {
                 entered.incrementAndGet();
-                assertTrue(barrier.enter(WAIT));
+                assertTrue(barrier.enter(Timing.scaled(WAIT)));
                 assertEquals(n, entered.get(), "nobody passes enter early");
                 inside.incrementAndGet();
-                boolean out = barrier.leave(WAIT);
+                boolean out = barrier.leave(Timing.scaled(WAIT));
                 assertEquals(n, inside.get(), "nobody passes leave early");
                 left.incrementAndGet();
                 return out;
             }));
         }
         for (Future<Boolean> r : runs) {
-            assertTrue(r.get(30, TimeUnit.SECONDS));
+            assertTrue(Timing.get(r, Duration.ofSeconds(30)));
         }
         assertEquals(n, left.get());
     }
@@ -126,7 +125,7 @@ public abstract class CoordinationContract extends RecipeTestBase {
             }));
         }
         for (Future<?> f : workers) {
-            f.get(60, TimeUnit.SECONDS);
+            Timing.get(f, Duration.ofSeconds(60));
         }
         DistributedAtomicLong reader = new DistributedAtomicLong(client, base + "/counter",
                 new RetryNTimes(3, Duration.ofMillis(1)));
@@ -144,7 +143,7 @@ public abstract class CoordinationContract extends RecipeTestBase {
         }
         List<String> firstFive = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            firstFive.add(producer.take(WAIT).orElseThrow());
+            firstFive.add(producer.take(Timing.scaled(WAIT)).orElseThrow());
         }
         assertEquals(List.of("item0", "item1", "item2", "item3", "item4"), firstFive);
 
@@ -154,8 +153,8 @@ public abstract class CoordinationContract extends RecipeTestBase {
         for (int c = 0; c < 3; c++) {
             DistributedQueue<String> q = queue(newClient());
             consumers.add(pool.submit(() -> {
-                for (Optional<String> item = q.take(Duration.ofMillis(500)); item.isPresent();
-                        item = q.take(Duration.ofMillis(500))) {
+                Duration idle = Timing.scaled(Duration.ofMillis(500));
+                for (Optional<String> item = q.take(idle); item.isPresent(); item = q.take(idle)) {
                     if (!taken.add(item.get())) {
                         duplicates.incrementAndGet();
                     }
@@ -167,7 +166,7 @@ public abstract class CoordinationContract extends RecipeTestBase {
             producer.put("item" + i);
         }
         for (Future<?> f : consumers) {
-            f.get(60, TimeUnit.SECONDS);
+            Timing.get(f, Duration.ofSeconds(60));
         }
         assertEquals(0, duplicates.get());
         Set<String> expected = new HashSet<>();

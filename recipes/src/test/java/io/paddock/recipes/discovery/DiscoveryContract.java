@@ -1,10 +1,10 @@
 package io.paddock.recipes.discovery;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.recipes.testing.RecipeTestBase;
+import io.paddock.testing.Timing;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,10 @@ public abstract class DiscoveryContract extends RecipeTestBase {
         ServiceDiscovery two = discovery(newClient());
         ServiceInstance i1 = new ServiceInstance("orders", "i1", "10.0.0.1", 8080,
                 Map.of("zone", "a", "odd", "line\nbreak\\slash"));
-        assertTrue(one.register(i1, WAIT));
-        assertTrue(one.register(new ServiceInstance("orders", "i2", "10.0.0.2", 8080), WAIT));
-        assertTrue(two.register(new ServiceInstance("orders", "i3", "10.0.0.3", 8081), WAIT));
-        assertTrue(two.register(new ServiceInstance("billing", "b1", "10.0.1.1", 9000), WAIT));
+        assertTrue(one.register(i1, Timing.scaled(WAIT)));
+        assertTrue(one.register(new ServiceInstance("orders", "i2", "10.0.0.2", 8080), Timing.scaled(WAIT)));
+        assertTrue(two.register(new ServiceInstance("orders", "i3", "10.0.0.3", 8081), Timing.scaled(WAIT)));
+        assertTrue(two.register(new ServiceInstance("billing", "b1", "10.0.1.1", 9000), Timing.scaled(WAIT)));
 
         ServiceDiscovery reader = discovery(client);
         assertEquals(List.of("billing", "orders"), reader.queryForNames());
@@ -38,7 +38,7 @@ public abstract class DiscoveryContract extends RecipeTestBase {
         assertEquals(i1, orders.get(0), "payload round-trips");
 
         ServiceProvider roundRobin = reader.provider("orders", new RoundRobinStrategy());
-        assertTrue(roundRobin.awaitInitialized(WAIT));
+        assertTrue(roundRobin.awaitInitialized(Timing.scaled(WAIT)));
         List<String> picks = new CopyOnWriteArrayList<>();
         for (int k = 0; k < 6; k++) {
             picks.add(roundRobin.getInstance().orElseThrow().id());
@@ -46,7 +46,7 @@ public abstract class DiscoveryContract extends RecipeTestBase {
         assertEquals(List.of("i1", "i2", "i3", "i1", "i2", "i3"), picks);
 
         ServiceProvider random = reader.provider("orders", new RandomStrategy(new SplittableRandom(7)));
-        assertTrue(random.awaitInitialized(WAIT));
+        assertTrue(random.awaitInitialized(Timing.scaled(WAIT)));
         Set<String> chosen = new HashSet<>();
         for (int k = 0; k < 50; k++) {
             chosen.add(random.getInstance().orElseThrow().id());
@@ -60,18 +60,18 @@ public abstract class DiscoveryContract extends RecipeTestBase {
         ServiceProvider provider = reader.provider("orders", new RoundRobinStrategy());
         List<Integer> sizes = new CopyOnWriteArrayList<>();
         provider.addListener(now -> sizes.add(now.size()));
-        assertTrue(provider.awaitInitialized(WAIT));
+        assertTrue(provider.awaitInitialized(Timing.scaled(WAIT)));
 
         ServiceDiscovery survivor = discovery(newClient());
-        survivor.register(new ServiceInstance("orders", "alive", "10.0.0.1", 1), WAIT);
+        survivor.register(new ServiceInstance("orders", "alive", "10.0.0.1", 1), Timing.scaled(WAIT));
         Doomed doomed = doomedClient();
         ServiceDiscovery dying = discovery(doomed.client());
-        dying.register(new ServiceInstance("orders", "dying-1", "10.0.0.2", 1), WAIT);
-        dying.register(new ServiceInstance("orders", "dying-2", "10.0.0.3", 1), WAIT);
-        await().atMost(WAIT).until(() -> provider.getAllInstances().size() == 3);
+        dying.register(new ServiceInstance("orders", "dying-1", "10.0.0.2", 1), Timing.scaled(WAIT));
+        dying.register(new ServiceInstance("orders", "dying-2", "10.0.0.3", 1), Timing.scaled(WAIT));
+        Timing.await(WAIT).until(() -> provider.getAllInstances().size() == 3);
 
         doomed.expire();
-        await().atMost(WAIT).until(() -> provider.getAllInstances().size() == 1);
+        Timing.await(WAIT).until(() -> provider.getAllInstances().size() == 1);
         assertEquals("alive", provider.getInstance().orElseThrow().id());
         assertEquals(List.of("alive"),
                 reader.queryForInstances("orders").stream().map(ServiceInstance::id).toList());
@@ -83,11 +83,11 @@ public abstract class DiscoveryContract extends RecipeTestBase {
     void unregisteringRemovesTheInstanceAtOnce() throws Exception {
         ServiceDiscovery registry = discovery(newClient());
         ServiceInstance instance = new ServiceInstance("search", "s1", "h", 1);
-        registry.register(instance, WAIT);
+        registry.register(instance, Timing.scaled(WAIT));
         ServiceProvider provider = discovery(client).provider("search", new RoundRobinStrategy());
-        await().atMost(WAIT).until(() -> provider.getInstance().isPresent());
+        Timing.await(WAIT).until(() -> provider.getInstance().isPresent());
         registry.unregister(instance);
-        await().atMost(WAIT).until(() -> provider.getInstance().isEmpty());
+        Timing.await(WAIT).until(() -> provider.getInstance().isEmpty());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.paddock.recipes.examples;
 
 import io.paddock.client.PaddockClient;
 import io.paddock.client.retry.ExponentialBackoffRetry;
+import io.paddock.testing.Timing;
 import java.time.Duration;
 
 /** How every example connects. */
@@ -16,7 +17,7 @@ final class Clients {
                 .retryPolicy(new ExponentialBackoffRetry(Duration.ofMillis(100), 5))
                 .build()
                 .start();
-        if (!client.blockUntilConnected(Duration.ofSeconds(10))) {
+        if (!client.blockUntilConnected(Timing.scaled(Duration.ofSeconds(10)))) {
             throw new IllegalStateException("cannot reach " + connectString);
         }
         return client;

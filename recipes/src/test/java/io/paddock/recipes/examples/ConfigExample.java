@@ -2,12 +2,12 @@ package io.paddock.recipes.examples;
 
 import io.paddock.client.PaddockClient;
 import io.paddock.recipes.config.WatchedConfig;
+import io.paddock.testing.Timing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** A watched, typed configuration value. */
 public final class ConfigExample {
@@ -29,7 +29,7 @@ public final class ConfigExample {
             int now = poolSize.value().orElse(4);                          // always the latest
             // end::example[]
             client.setData().forPath("/config/pool-size", utf8(Integer.toString(now * 2)));
-            twoValues.await(5, TimeUnit.SECONDS);
+            Timing.latch(twoValues, Duration.ofSeconds(5));
             poolSize.close();
             return seen;
         }

@@ -1,12 +1,12 @@
 package io.paddock.recipes.leader;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.client.PaddockClient;
 import io.paddock.recipes.testing.RecipeTestBase;
+import io.paddock.testing.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ public abstract class LeaderContract extends RecipeTestBase {
         for (int i = 0; i < 3; i++) {
             latches.add(latch(newClient(), "p" + i).start());
         }
-        await().atMost(WAIT).until(() -> leaders(latches) == 1);
+        Timing.await(WAIT).until(() -> leaders(latches) == 1);
         LeaderLatch first = latches.stream().filter(LeaderLatch::hasLeadership).findFirst()
                 .orElseThrow();
         assertTrue(first.await(Duration.ofMillis(1)));
@@ -41,7 +41,7 @@ public abstract class LeaderContract extends RecipeTestBase {
 
         first.close();
         latches.remove(first);
-        await().atMost(WAIT).until(() -> leaders(latches) == 1);
+        Timing.await(WAIT).until(() -> leaders(latches) == 1);
         assertFalse(first.hasLeadership());
     }
 
@@ -49,7 +49,7 @@ public abstract class LeaderContract extends RecipeTestBase {
     void whenTheLeadersSessionDiesAnotherLeadsWithinTheSessionTimeout() throws Exception {
         Doomed doomed = doomedClient();
         LeaderLatch leader = latch(doomed.client(), "doomed").start();
-        assertTrue(leader.await(WAIT));
+        assertTrue(leader.await(Timing.scaled(WAIT)));
         LeaderLatch follower = latch(newClient(), "follower");
         List<String> heard = new CopyOnWriteArrayList<>();
         follower.addListener(new LeaderLatchListener() {
@@ -64,16 +64,16 @@ public abstract class LeaderContract extends RecipeTestBase {
             }
         });
         follower.start();
-        await().atMost(WAIT).until(() -> follower.participants().size() == 2);
+        Timing.await(WAIT).until(() -> follower.participants().size() == 2);
         assertFalse(follower.hasLeadership());
 
         long cut = System.nanoTime();
         doomed.expire();
-        await().atMost(WAIT).until(() -> !leader.hasLeadership());
+        Timing.await(WAIT).until(() -> !leader.hasLeadership());
         Duration lostAfter = Duration.ofNanos(System.nanoTime() - cut);
-        assertTrue(lostAfter.compareTo(SHORT_SESSION) < 0, "lost on SUSPENDED: " + lostAfter);
-        assertTrue(follower.await(SHORT_SESSION.multipliedBy(4)), "took over in time");
-        await().atMost(WAIT).until(() -> !heard.isEmpty());
+        assertTrue(lostAfter.compareTo(Timing.scaled(SHORT_SESSION)) < 0, "lost on SUSPENDED: " + lostAfter);
+        assertTrue(follower.await(Timing.scaled(SHORT_SESSION.multipliedBy(4))), "took over in time");
+        Timing.await(WAIT).until(() -> !heard.isEmpty());
         assertEquals(List.of("isLeader"), heard);
     }
 
@@ -92,7 +92,7 @@ public abstract class LeaderContract extends RecipeTestBase {
             }).autoRequeue()));
         }
         selectors.forEach(LeaderSelector::start);
-        await().atMost(WAIT).until(() -> turns.size() >= 9);
+        Timing.await(WAIT).until(() -> turns.size() >= 9);
         selectors.forEach(LeaderSelector::close);
         assertEquals(1, maxConcurrent.get(), "never two leaders at once");
         for (int i = 0; i < 3; i++) {
@@ -114,17 +114,16 @@ public abstract class LeaderContract extends RecipeTestBase {
                         interrupted.countDown();
                     }
                 })).start();
-        assertTrue(leading.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(Timing.latch(leading, WAIT));
         CountDownLatch secondLeads = new CountDownLatch(1);
         closeLater(new LeaderSelector(newClient(), base + "/sel", "b", c -> secondLeads.countDown()))
                 .start();
-        await().atMost(WAIT).until(() -> first.participants().size() == 2);
+        Timing.await(WAIT).until(() -> first.participants().size() == 2);
         assertTrue(first.hasLeadership());
 
         doomed.expire();
-        assertTrue(interrupted.await(SHORT_SESSION.toMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS), "interrupted before expiry");
-        assertTrue(secondLeads.await(SHORT_SESSION.multipliedBy(4).toMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS), "b leads after a's session died");
+        assertTrue(Timing.latch(interrupted, SHORT_SESSION), "interrupted before expiry");
+        assertTrue(Timing.latch(secondLeads, SHORT_SESSION.multipliedBy(4)),
+                "b leads after a's session died");
     }
 }

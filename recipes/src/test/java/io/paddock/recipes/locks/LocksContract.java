@@ -1,6 +1,5 @@
 package io.paddock.recipes.locks;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.client.PaddockClient;
 import io.paddock.recipes.testing.RecipeTestBase;
+import io.paddock.testing.Timing;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ public abstract class LocksContract extends RecipeTestBase {
             }));
         }
         for (Future<?> w : workers) {
-            w.get(60, TimeUnit.SECONDS);
+            Timing.get(w, Duration.ofSeconds(60));
         }
         assertEquals(clients * rounds, ByteBuffer.wrap(client.getData().forPath(counter)).getLong());
         assertTrue(client.getChildren().forPath(base + "/lock").isEmpty(), "no orphan lock nodes");
@@ -74,7 +73,7 @@ public abstract class LocksContract extends RecipeTestBase {
         assertTrue(mutex.isOwnedByCurrentThread());
         mutex.release();
         assertFalse(mutex.isAcquiredInThisProcess());
-        assertTrue(pool.submit(() -> other.acquire(WAIT)).get());
+        assertTrue(pool.submit(() -> other.acquire(Timing.scaled(WAIT))).get());
     }
 
     @Test
@@ -83,15 +82,15 @@ public abstract class LocksContract extends RecipeTestBase {
         InterProcessMutex held = new InterProcessMutex(holder.client(), base + "/lock");
         held.acquire();
         InterProcessMutex waiting = new InterProcessMutex(newClient(), base + "/lock");
-        Future<Boolean> next = pool.submit(() -> waiting.acquire(WAIT));
-        await().atMost(WAIT).until(() -> waiting.participantNodes().size() == 2);
+        Future<Boolean> next = pool.submit(() -> waiting.acquire(Timing.scaled(WAIT)));
+        Timing.await(WAIT).until(() -> waiting.participantNodes().size() == 2);
         assertFalse(next.isDone());
 
         long cut = System.nanoTime();
         holder.expire();
-        assertTrue(next.get(WAIT.toSeconds(), TimeUnit.SECONDS), "the waiter took over");
+        assertTrue(Timing.get(next, WAIT), "the waiter took over");
         Duration took = Duration.ofNanos(System.nanoTime() - cut);
-        assertTrue(took.compareTo(SHORT_SESSION.multipliedBy(5)) < 0, "took " + took);
+        assertTrue(took.compareTo(Timing.scaled(SHORT_SESSION.multipliedBy(5))) < 0, "took " + took);
     }
 
     @Test
@@ -117,11 +116,11 @@ public abstract class LocksContract extends RecipeTestBase {
             acquired.add(got);
             release.add(letGo);
             int queued = i + 2;
-            await().atMost(WAIT).until(() -> holder.participantNodes().size() == queued);
+            Timing.await(WAIT).until(() -> holder.participantNodes().size() == queued);
         }
         holder.release();
         for (int i = 0; i < n; i++) {
-            acquired.get(i).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Timing.get(acquired.get(i), WAIT);
             for (int j = i + 1; j < n; j++) {
                 assertFalse(acquired.get(j).isDone(), "waiter " + j + " holds too");
                 assertEquals(0, waiters.get(j).wakeups(), "waiter " + j + " was woken");
@@ -139,19 +138,19 @@ public abstract class LocksContract extends RecipeTestBase {
         ExecutorService secondThread = Executors.newSingleThreadExecutor();
         closeLater(secondThread::shutdownNow);
         first.readLock().acquire();
-        assertTrue(secondThread.submit(() -> second.readLock().acquire(WAIT)).get(),
+        assertTrue(secondThread.submit(() -> second.readLock().acquire(Timing.scaled(WAIT))).get(),
                 "readers share");
 
-        Future<Boolean> writer = pool.submit(() -> third.writeLock().acquire(WAIT));
-        await().atMost(WAIT).until(() -> first.readLock().participantNodes().size() == 3);
+        Future<Boolean> writer = pool.submit(() -> third.writeLock().acquire(Timing.scaled(WAIT)));
+        Timing.await(WAIT).until(() -> first.readLock().participantNodes().size() == 3);
         InterProcessReadWriteLock late = new InterProcessReadWriteLock(newClient(), base + "/rw");
-        Future<Boolean> lateReader = pool.submit(() -> late.readLock().acquire(WAIT));
-        await().atMost(WAIT).until(() -> first.readLock().participantNodes().size() == 4);
+        Future<Boolean> lateReader = pool.submit(() -> late.readLock().acquire(Timing.scaled(WAIT)));
+        Timing.await(WAIT).until(() -> first.readLock().participantNodes().size() == 4);
 
         first.readLock().release();
         assertFalse(writer.isDone(), "a reader still holds");
         secondThread.submit(() -> second.readLock().release()).get();
-        assertTrue(writer.get(WAIT.toSeconds(), TimeUnit.SECONDS), "writer after the readers");
+        assertTrue(Timing.get(writer, WAIT), "writer after the readers");
         assertFalse(lateReader.isDone(), "a reader queued behind a writer waits for it");
     }
 
@@ -161,17 +160,17 @@ public abstract class LocksContract extends RecipeTestBase {
         InterProcessSemaphore a = new InterProcessSemaphore(client, base + "/sem", 2);
         InterProcessSemaphore b = new InterProcessSemaphore(doomed.client(), base + "/sem", 2);
         InterProcessSemaphore c = new InterProcessSemaphore(newClient(), base + "/sem", 2);
-        Lease one = a.acquire(WAIT);
-        assertNotNull(b.acquire(WAIT));
+        Lease one = a.acquire(Timing.scaled(WAIT));
+        assertNotNull(b.acquire(Timing.scaled(WAIT)));
         assertNull(c.acquire(Duration.ofMillis(200)), "no third lease");
 
-        Future<Lease> third = pool.submit(() -> c.acquire(WAIT));
+        Future<Lease> third = pool.submit(() -> c.acquire(Timing.scaled(WAIT)));
         doomed.expire();
-        assertNotNull(third.get(WAIT.toSeconds(), TimeUnit.SECONDS), "the expired lease came back");
+        assertNotNull(Timing.get(third, WAIT), "the expired lease came back");
         one.close();
         assertEquals(1, a.leaseNodes().size());
         AtomicInteger granted = new AtomicInteger();
-        try (Lease l = a.acquire(WAIT)) {
+        try (Lease l = a.acquire(Timing.scaled(WAIT))) {
             granted.incrementAndGet();
             assertEquals(2, a.leaseNodes().size());
         }

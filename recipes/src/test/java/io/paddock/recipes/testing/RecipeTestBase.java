@@ -6,6 +6,7 @@ import io.paddock.client.PaddockClient;
 import io.paddock.client.testing.TcpProxy;
 import io.paddock.client.testing.TestServer;
 import io.paddock.client.retry.RetryNTimes;
+import io.paddock.testing.Timing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RecipeTestBase {
     protected static final int TICK_MS = 100;
+    /** How long a recipe may take, nominally: pass it through Timing wherever it bounds a wait. */
     protected static final Duration WAIT = Duration.ofSeconds(15);
     /** The session timeout of clients that tests cut off to make their session expire. */
     protected static final Duration SHORT_SESSION = Duration.ofMillis(1000);
@@ -81,7 +83,7 @@ public abstract class RecipeTestBase {
                 .retryPolicy(new RetryNTimes(3, Duration.ofMillis(100)))).build();
         closeables.add(0, c);
         c.start();
-        assertTrue(c.blockUntilConnected(WAIT), "connected");
+        assertTrue(c.blockUntilConnected(Timing.scaled(WAIT)), "connected");
         return c;
     }
 

@@ -3,6 +3,7 @@ package io.paddock.server.admin;
 import io.paddock.server.config.JvmEnvironment;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.metrics.DurationSummary;
+import io.paddock.server.metrics.PipelineStats;
 import io.paddock.server.metrics.ServerStats;
 import io.paddock.server.metrics.StorageStats;
 import java.util.Locale;
@@ -113,7 +114,17 @@ public final class FourLetterWords {
         line(b, "zk_jvm_heap_max_bytes", rt.maxMemory());
         line(b, "zk_last_zxid", "0x" + Long.toHexString(server.lastZxid()));
         storage(b, s.storage());
+        pipeline(b, s.pipeline());
         return b.toString();
+    }
+
+    /** Paddock's own metrics, prefixed so no ZooKeeper dashboard mistakes them for its own. */
+    private static void pipeline(StringBuilder b, PipelineStats p) {
+        line(b, "zk_paddock_request_ring_depth", p.requestRingDepth());
+        line(b, "zk_paddock_commit_ring_depth", p.commitRingDepth());
+        line(b, "zk_paddock_commit_lag", p.commitLag());
+        line(b, "zk_paddock_paused_connections", p.pausedConnections());
+        line(b, "zk_paddock_read_pauses", p.readPauses());
     }
 
     /** ZooKeeper's names where it has the metric, so its dashboards read ours. */

@@ -32,7 +32,9 @@ public record ServerConfig(
         int snapRetainCount,
         int purgeIntervalHours,
         boolean snapshotCompression,
-        boolean snapshotOnShutdown) {
+        boolean snapshotOnShutdown,
+        // the request pipeline
+        int pipelineRingSize) {
 
     /** ZooKeeper's jute.maxbuffer default: 0xfffff. */
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
@@ -58,6 +60,10 @@ public record ServerConfig(
         if (snapRetainCount < 3) {
             throw new ConfigException("autopurge.snapRetainCount must be at least 3, was "
                     + snapRetainCount);
+        }
+        if (pipelineRingSize < 2 || Integer.bitCount(pipelineRingSize) != 1) {
+            throw new ConfigException("pipeline.ringSize must be a power of two of at least 2, was "
+                    + pipelineRingSize);
         }
         if (purgeIntervalHours < 0 || fsyncWarningThresholdMs < 0) {
             throw new ConfigException("autopurge.purgeInterval and fsync.warningthresholdms"
@@ -107,6 +113,7 @@ public record ServerConfig(
         b.purgeIntervalHours = purgeIntervalHours;
         b.snapshotCompression = snapshotCompression;
         b.snapshotOnShutdown = snapshotOnShutdown;
+        b.pipelineRingSize = pipelineRingSize;
         return b;
     }
 
@@ -137,6 +144,7 @@ public record ServerConfig(
         private int purgeIntervalHours;
         private boolean snapshotCompression;
         private boolean snapshotOnShutdown = true;
+        private int pipelineRingSize = 4096;
 
         public Builder tickTime(int v) {
             tickTime = v;
@@ -265,6 +273,15 @@ public record ServerConfig(
             return this;
         }
 
+        /**
+         * Slots in each of the pipeline's two rings (a power of two). A connection whose
+         * request finds its ring full stops being read until the ring drains to half.
+         */
+        public Builder pipelineRingSize(int v) {
+            pipelineRingSize = v;
+            return this;
+        }
+
         /** Session timeout bounds default to 2 and 20 ticks, as in ZooKeeper. */
         public ServerConfig build() {
             int min = minSessionTimeout > 0 ? minSessionTimeout : 2 * tickTime;
@@ -273,7 +290,8 @@ public record ServerConfig(
                     min, max, fourLetterWhitelist, juteMaxBuffer, extendedTypesEnabled,
                     containerCheckIntervalMs, superDigest, handshakeTimeoutMs, metricsJmxEnabled,
                     snapCount, preAllocSizeKb, forceSync, fsyncWarningThresholdMs,
-                    snapRetainCount, purgeIntervalHours, snapshotCompression, snapshotOnShutdown);
+                    snapRetainCount, purgeIntervalHours, snapshotCompression, snapshotOnShutdown,
+                    pipelineRingSize);
         }
     }
 }

@@ -60,7 +60,8 @@ public final class ZooCfgParser {
                     Math.max(0, anyInt(v)))),
             Map.entry("snapshot.compression.method", (b, v) -> b.snapshotCompression(
                     compression(v))),
-            Map.entry("snapshotOnShutdown", (b, v) -> b.snapshotOnShutdown(bool(v))));
+            Map.entry("snapshotOnShutdown", (b, v) -> b.snapshotOnShutdown(bool(v))),
+            Map.entry("pipeline.ringSize", (b, v) -> b.pipelineRingSize(powerOfTwo(v))));
 
     public ServerConfig parse(Path file) {
         List<String> lines;
@@ -154,6 +155,14 @@ public final class ZooCfgParser {
         int n = anyInt(v);
         if (n < min) {
             throw new IllegalArgumentException("must be at least " + min);
+        }
+        return n;
+    }
+
+    private static int powerOfTwo(String v) {
+        int n = anyInt(v);
+        if (n < 2 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("must be a power of two of at least 2");
         }
         return n;
     }

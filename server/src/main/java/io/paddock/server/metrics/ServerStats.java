@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Server-wide request counters and latency, kept in a Dropwizard {@link MetricRegistry}
  * (exported over JMX by the server) and summarised for the srvr, stat and mntr words; the
- * storage metrics in the same registry are in {@link #storage()}. Thread-safe.
+ * storage and pipeline metrics in the same registry are in {@link #storage()} and
+ * {@link #pipeline()}. Thread-safe.
  */
 public final class ServerStats {
     private final MetricRegistry registry;
@@ -17,6 +18,7 @@ public final class ServerStats {
     private final Counter packetsSent;
     private final Histogram latencyMicros;
     private final StorageStats storage;
+    private final PipelineStats pipeline;
     private final LongAdder requests = new LongAdder();
     private final LongAdder totalLatencyNanos = new LongAdder();
     private final LongAccumulator minLatency = new LongAccumulator(Math::min, Long.MAX_VALUE);
@@ -30,6 +32,7 @@ public final class ServerStats {
         // window would hold every request of the last minute, megabytes at full load.
         this.latencyMicros = registry.histogram("request_latency_micros");
         this.storage = new StorageStats(registry);
+        this.pipeline = new PipelineStats(registry);
     }
 
     public MetricRegistry registry() {
@@ -39,6 +42,11 @@ public final class ServerStats {
     /** Txn log and snapshot metrics; srst leaves them alone (they count since start). */
     public StorageStats storage() {
         return storage;
+    }
+
+    /** Ring depths and commit lag; srst leaves them alone (they are levels, not counts). */
+    public PipelineStats pipeline() {
+        return pipeline;
     }
 
     public void packetReceived() {

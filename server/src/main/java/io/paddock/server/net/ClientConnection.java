@@ -22,6 +22,7 @@ import io.paddock.protocol.codec.RequestBodies;
 import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.pipeline.ClientChannel;
+import io.paddock.server.pipeline.RequestBacklog;
 import io.paddock.server.pipeline.WriteFence;
 import io.paddock.server.session.Session;
 import java.net.InetAddress;
@@ -29,6 +30,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bad input (an oversize or truncated frame, garbage, a handshake that never comes) closes
  * this connection alone, with the reason logged. Reads run on the channel's event loop;
- * writes may come from the reply thread too, and each is one whole frame.
+ * writes may come from the reply thread too, and each is one whole frame. When the pipeline's
+ * rings are full the pipeline stops this connection reading until they drain (back-pressure
+ * that never blocks the event loop, which other connections share).
  *
  * <p>Frames the pipeline's reply thread writes are gathered into one buffer per connection and
  * handed to the event loop once, at {@link #flush}: a Netty write from outside the event loop is
@@ -56,6 +60,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     private final ClientServices services;
     private volatile ConnectionStats stats = new ConnectionStats();
     private final WriteFence writeFence = new WriteFence();
+    private final RequestBacklog backlog = new RequestBacklog();
     private Channel channel;
     private InetAddress address;
     private boolean counted;
@@ -169,11 +174,9 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
                 flush();
             }
             case OpCode.AUTH -> authenticate(AuthPacket.read(in));
-            case OpCode.SASL -> {
-                writeReply(h.xid(), services.pipeline().lastZxid(),
-                        ErrorCode.UNIMPLEMENTED.code(), null);
-                flush();
-            }
+            // ZooKeeper 3.9 takes check only inside a multi; alone it is an unknown request,
+            // answered before the pipeline, so it takes no zxid.
+            case OpCode.SASL, OpCode.CHECK -> unimplemented(h);
             case OpCode.CLOSE_SESSION -> {
                 services.sessions().markClosing(sessionId);
                 services.pipeline().submit(this, sessionId, h.xid(), h.type(),
@@ -191,14 +194,17 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
             if (!RequestBodies.isKnown(h.type())) {
                 // Unknown op codes get an answer, as ZooKeeper gives them, and the session lives.
                 LOG.info("unknown op code {} from session 0x{}", h.type(), Long.toHexString(sessionId));
-                writeReply(h.xid(), services.pipeline().lastZxid(),
-                        ErrorCode.UNIMPLEMENTED.code(), null);
-                flush();
+                unimplemented(h);
                 return;
             }
             throw e;
         }
         services.pipeline().submit(this, sessionId, h.xid(), h.type(), body, authInfo);
+    }
+
+    private void unimplemented(RequestHeader h) {
+        writeReply(h.xid(), services.pipeline().lastZxid(), ErrorCode.UNIMPLEMENTED.code(), null);
+        flush();
     }
 
     private void authenticate(AuthPacket p) {
@@ -247,6 +253,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
             services.connections().release(this, address);
         }
         services.watches().removeWatcher(this);
+        services.pipeline().disconnected(this);
         Session s = sessionId == 0 ? null : services.sessions().get(sessionId);
         if (s != null) {
             s.detach(this);
@@ -337,6 +344,25 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     @Override
     public WriteFence writeFence() {
         return writeFence;
+    }
+
+    @Override
+    public RequestBacklog backlog() {
+        return backlog;
+    }
+
+    @Override
+    public void setReading(boolean reading) {
+        channel.config().setAutoRead(reading);
+    }
+
+    @Override
+    public void runOnIoThread(Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            // The event loop is shutting down with the server: the connection is going too.
+        }
     }
 
     /** ZooKeeper 3.9 delivers a watch event only to a watcher allowed to read the node. */

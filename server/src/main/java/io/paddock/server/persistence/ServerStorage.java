@@ -4,6 +4,7 @@ import io.paddock.server.config.ServerConfig;
 import io.paddock.server.session.SessionTracker;
 import io.paddock.server.tree.DataTree;
 import io.paddock.server.watch.WatchManager;
+import io.paddock.storage.epoch.EpochStore;
 import io.paddock.storage.log.CommittedWindow;
 import io.paddock.storage.log.FileTxnLog;
 import io.paddock.storage.log.FileTxnLogOptions;
@@ -50,6 +51,7 @@ public final class ServerStorage implements AutoCloseable {
     private final DataTree tree;
     private final SessionTracker sessions;
     private final CommittedWindow window;
+    private final EpochStore epochs;
     private final SnapshotScheduler scheduler;
     private final SnapshottingTxnLog pipelineLog;
     private final ScheduledExecutorService background;
@@ -58,8 +60,10 @@ public final class ServerStorage implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ServerStorage(ServerConfig config, FileTxnLog fileLog, SnapshotStore snapshots,
-            TreeState state, SessionTracker sessions, SnapshotListener listener) {
+            TreeState state, SessionTracker sessions, SnapshotListener listener,
+            EpochStore epochs) {
         this.config = config;
+        this.epochs = epochs;
         this.fileLog = fileLog;
         this.snapshots = snapshots;
         this.tree = state.tree();
@@ -77,7 +81,7 @@ public final class ServerStorage implements AutoCloseable {
                     lastSnapshotZxid.accumulateAndGet(zxid, Math::max);
                     listener.snapshotWritten(zxid, nanos);
                 }, background);
-        this.pipelineLog = new SnapshottingTxnLog(fileLog, scheduler, window);
+        this.pipelineLog = new SnapshottingTxnLog(fileLog, scheduler);
     }
 
     /**
@@ -121,12 +125,13 @@ public final class ServerStorage implements AutoCloseable {
                         config.snapshotCompression());
                 TreeState state = Recovery.recover(snapshots, () -> awaitLog(checkedLog), watches);
                 SessionTracker sessions = new SessionTracker(0, config.tickTime(), clock,
-                        SessionSecret.loadOrCreate(config.dataDir()));
+                        SessionSecret.passwords(config.dataDir()));
                 for (Map.Entry<Long, Integer> s : state.sessions().entrySet()) {
                     sessions.add(s.getKey(), s.getValue());
                 }
+                EpochStore epochs = EpochStore.open(config.dataDir());
                 return new ServerStorage(config, awaitLog(checkedLog), snapshots, state, sessions,
-                        listener);
+                        listener, epochs);
             } catch (IOException | RuntimeException e) {
                 closeWhenChecked(checkedLog);
                 throw e;
@@ -178,6 +183,16 @@ public final class ServerStorage implements AutoCloseable {
     /** The log for the pipeline's persist stage. */
     public TxnLog txnLog() {
         return pipelineLog;
+    }
+
+    /** ZAB's durable acceptedEpoch and currentEpoch, in the data directory. */
+    public EpochStore epochs() {
+        return epochs;
+    }
+
+    /** The in-memory tier of committed txns, filled at commit by the ZAB runtime. */
+    public CommittedWindow committedWindow() {
+        return window;
     }
 
     /** Committed txns after a zxid, from memory or the log segments. */

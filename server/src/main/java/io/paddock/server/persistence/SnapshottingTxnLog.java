@@ -1,47 +1,51 @@
 package io.paddock.server.persistence;
 
-import io.paddock.storage.log.CommittedWindow;
 import io.paddock.storage.log.Txn;
 import io.paddock.storage.log.TxnLog;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * The persist stage's view of the log: every flush reports how many txns became durable to the
- * {@link SnapshotScheduler}, and hands them to the {@link CommittedWindow} (standalone, durable
- * means committed).
+ * {@link SnapshotScheduler}. The committed window is filled at commit, by the ZAB runtime, not
+ * here: on an ensemble a durable txn is not yet a committed one.
  *
  * <p>Same threading as the log it wraps: the persist thread writes, anyone reads.
  */
 public final class SnapshottingTxnLog implements TxnLog {
     private final TxnLog log;
     private final SnapshotScheduler scheduler;
-    private final CommittedWindow window;
-    private final List<Txn> sinceFlush = new ArrayList<>();
+    private int sinceFlush;
 
-    public SnapshottingTxnLog(TxnLog log, SnapshotScheduler scheduler, CommittedWindow window) {
+    public SnapshottingTxnLog(TxnLog log, SnapshotScheduler scheduler) {
         this.log = log;
         this.scheduler = scheduler;
-        this.window = window;
     }
 
     @Override
     public void append(Txn txn) {
         log.append(txn);
-        sinceFlush.add(txn);
+        sinceFlush++;
     }
 
     @Override
     public void flush() {
         log.flush();
-        if (sinceFlush.isEmpty()) {
+        if (sinceFlush == 0) {
             return;
         }
-        sinceFlush.forEach(window::add);
-        int count = sinceFlush.size();
-        sinceFlush.clear();
+        int count = sinceFlush;
+        sinceFlush = 0;
         scheduler.logged(count);
+    }
+
+    @Override
+    public long firstZxid() {
+        return log.firstZxid();
+    }
+
+    @Override
+    public void truncateAfter(long zxid) {
+        log.truncateAfter(zxid);
     }
 
     @Override

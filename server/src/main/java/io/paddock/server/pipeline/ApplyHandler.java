@@ -11,7 +11,6 @@ import io.paddock.server.session.SessionTracker;
 import io.paddock.server.tree.ApplyResult;
 import io.paddock.server.tree.DataTree;
 import io.paddock.server.txn.CreateSessionTxn;
-import io.paddock.server.watch.WatchManager;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,13 @@ import org.slf4j.LoggerFactory;
 /**
  * First stage of the commit ring: applies committed txns to the tree in zxid order (firing
  * watches) and answers reads, which sit in the same order so a session always reads its own
- * writes. Session bookkeeping follows the createSession and closeSession txns.
+ * writes. Session bookkeeping follows the createSession and closeSession txns. An error txn
+ * (a write that failed validation) changes nothing but still moves the tree's last processed
+ * zxid, which its reply carries.
+ *
+ * <p>A logged txn that throws while being applied is a bug that leaves the tree in doubt: the
+ * exception goes to the ring's fatal handler and, the {@link FailStop} tripped, nothing more is
+ * applied or answered. A read that throws changes nothing and is answered SYSTEM_ERROR.
  *
  * <p>Runs on the commit ring's apply thread only: the tree's single writer.
  */
@@ -30,21 +35,34 @@ final class ApplyHandler implements EventHandler<RequestEvent> {
     private final RequestPreparer preparer;
     private final ReadRequestProcessor reads;
     private final SessionTracker sessions;
-    private final WatchManager watches;
+    private final ApplyHook hook;
+    private final FailStop failStop;
 
     ApplyHandler(DataTree tree, RequestPreparer preparer, ReadRequestProcessor reads,
-            SessionTracker sessions, WatchManager watches) {
+            SessionTracker sessions, ApplyHook hook, FailStop failStop) {
         this.tree = tree;
         this.preparer = preparer;
         this.reads = reads;
         this.sessions = sessions;
-        this.watches = watches;
+        this.hook = hook;
+        this.failStop = failStop;
     }
 
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
+        if (failStop.stopped()) {
+            return;
+        }
         try {
-            process(e);
+            if (e.txn != null) {
+                applyTxn(e);
+            } else if (OpCode.isWrite(e.opCode)) {
+                // Prepare threw unexpectedly (a validation failure is an error txn): no zxid
+                // was taken, nothing to apply; answer with its error.
+                e.replyZxid = tree.lastProcessedZxid();
+            } else {
+                read(e);
+            }
         } finally {
             if (e.fenced) {
                 e.channel.writeFence().applied();
@@ -52,30 +70,24 @@ final class ApplyHandler implements EventHandler<RequestEvent> {
         }
     }
 
-    private void process(RequestEvent e) {
+    private void read(RequestEvent e) {
         try {
-            if (e.txn != null) {
-                applyTxn(e);
-            } else if (OpCode.isWrite(e.opCode)) {
-                // A write that failed in prepare: nothing to apply, answer with its error.
-                e.replyZxid = tree.lastProcessedZxid();
-            } else {
-                ReadResult r = reads.process(e.sessionId, e.opCode, e.request, e.authInfo, e.channel);
-                e.error = r.error() == null ? ErrorCode.OK : r.error();
-                e.response = r.response();
-                e.notifications = r.notifications();
-                e.replyZxid = tree.lastProcessedZxid();
-            }
+            ReadResult r = reads.process(e.sessionId, e.opCode, e.request, e.authInfo, e.channel);
+            e.error = r.error() == null ? ErrorCode.OK : r.error();
+            e.response = r.response();
+            e.notifications = r.notifications();
         } catch (RuntimeException ex) {
-            LOG.error("apply failed for session 0x{} {}", Long.toHexString(e.sessionId),
+            LOG.error("read failed for session 0x{} {}", Long.toHexString(e.sessionId),
                     OpCode.name(e.opCode), ex);
             e.error = ErrorCode.SYSTEM_ERROR;
             e.response = null;
             e.notifications = List.of();
         }
+        e.replyZxid = tree.lastProcessedZxid();
     }
 
     private void applyTxn(RequestEvent e) {
+        hook.beforeApply(e.header, e.txn);
         if (e.txn instanceof CreateSessionTxn cs) {
             Session s = sessions.add(e.header.sessionId(), cs.timeout());
             if (e.channel != null) {

@@ -5,6 +5,7 @@ import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.request.Prepared;
 import io.paddock.server.request.RequestPreparer;
+import io.paddock.zab.runtime.ZxidCounter;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

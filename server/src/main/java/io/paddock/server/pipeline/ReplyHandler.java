@@ -1,6 +1,7 @@
 package io.paddock.server.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import io.paddock.protocol.ConnectResponse;
 import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
@@ -15,20 +16,41 @@ import java.util.Map;
  * flushes every touched connection once at the end of the Disruptor batch.
  *
  * <p>Events go out before the reply of the same slot, and slots go out in apply order, so a
- * client always sees a watch event before any reply that reflects the change behind it.
+ * client always sees a watch event before any reply that reflects the change behind it. After
+ * a fatal error ({@link FailStop}) nothing more is answered.
  *
  * <p>Runs on the commit ring's reply thread only.
  */
 final class ReplyHandler implements EventHandler<RequestEvent> {
     private final SessionTracker sessions;
+    private final FailStop failStop;
+    private final BatchRelease release;
     private final Map<ClientChannel, Boolean> dirty = new IdentityHashMap<>();
 
-    ReplyHandler(SessionTracker sessions) {
+    ReplyHandler(SessionTracker sessions, FailStop failStop, BatchRelease release) {
         this.sessions = sessions;
+        this.failStop = failStop;
+        this.release = release;
+    }
+
+    @Override
+    public void setSequenceCallback(Sequence sequence) {
+        release.sequence(sequence);
     }
 
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
+        if (!failStop.stopped()) {
+            answer(e);
+        }
+        if (endOfBatch) {
+            dirty.keySet().forEach(ClientChannel::flush);
+            dirty.clear();
+            release.release(sequence);
+        }
+    }
+
+    private void answer(RequestEvent e) {
         for (Notification n : e.notifications) {
             n.deliver();
             if (n.watcher() instanceof ClientChannel c) {
@@ -38,10 +60,6 @@ final class ReplyHandler implements EventHandler<RequestEvent> {
         ClientChannel c = e.channel;
         if (c != null) {
             reply(e, c);
-        }
-        if (endOfBatch) {
-            dirty.keySet().forEach(ClientChannel::flush);
-            dirty.clear();
         }
     }
 

@@ -82,6 +82,12 @@ public final class RequestEvent {
 
     void set(ClientChannel channel, long sessionId, int xid, int opCode, Record request,
             List<Id> authInfo) {
+        set(channel, sessionId, xid, opCode, request, authInfo, System.nanoTime());
+    }
+
+    /** @param receivedNanos when the request was read, which may be before a full ring took it */
+    void set(ClientChannel channel, long sessionId, int xid, int opCode, Record request,
+            List<Id> authInfo, long receivedNanos) {
         reset();
         this.channel = channel;
         this.sessionId = sessionId;
@@ -89,6 +95,6 @@ public final class RequestEvent {
         this.opCode = opCode;
         this.request = request;
         this.authInfo = authInfo;
-        this.receivedNanos = System.nanoTime();
+        this.receivedNanos = receivedNanos;
     }
 }

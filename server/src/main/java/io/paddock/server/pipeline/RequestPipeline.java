@@ -1,7 +1,7 @@
 package io.paddock.server.pipeline;
 
-import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.paddock.protocol.Id;
@@ -12,11 +12,13 @@ import io.paddock.server.request.ReadRequestProcessor;
 import io.paddock.server.request.RequestPreparer;
 import io.paddock.server.session.SessionTracker;
 import io.paddock.server.tree.DataTree;
-import io.paddock.server.watch.WatchManager;
 import io.paddock.storage.log.TxnLog;
-import io.paddock.zab.broadcast.CommitTracker;
+import io.paddock.zab.Zxids;
+import io.paddock.zab.runtime.PeerDriver;
+import io.paddock.zab.runtime.ZxidCounter;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -26,42 +28,66 @@ import org.slf4j.LoggerFactory;
  * The two Disruptor rings every request crosses, joined by the commit decision.
  *
  * <pre>
- *  Netty I/O threads ──submit──▶ request ring (multi-producer)
- *                                  PrepareHandler ──▶ PersistHandler
- *                                                         │ log.flush() at endOfBatch,
- *                                                         │ ack to CommitTracker (quorum of one)
- *                                                         ▼
- *                                commit ring (the persist thread, and reads of
- *                                             sessions with no write in flight)
- *                                  ApplyHandler ──▶ ReplyHandler ──▶ channel.flush() at endOfBatch
+ *  Netty I/O threads ──tryPublish──▶ request ring (multi-producer)
+ *     │ ring full: stop reading,       PrepareHandler ──▶ PersistHandler ── propose ─▶ ZAB core
+ *     │ hold the request back          (zxid in the core's    │ log.flush() at endOfBatch,  (PeerDriver)
+ *     │                                 epoch)                │ "persisted" ─────────────▶  │
+ *     │                                                      │ ◀──────────── commits ──────┘
+ *     ▼                                                      ▼
+ *  PausedConnections ◀── "drained" at ── commit ring (the persist thread, and reads of
+ *     (resumed on their    endOfBatch                 sessions with no write in flight)
+ *      own I/O threads)                   ApplyHandler ──▶ ReplyHandler ──▶ channel.flush() at endOfBatch
  * </pre>
  *
- * <p>Thread-safe: {@code submit*} may be called from any thread; a full request ring makes
- * the caller wait, which is the back-pressure a flooding client feels.
+ * <p>An exception from the txn log (persist) or from applying a logged txn (apply) is fatal:
+ * the pipeline stops acknowledging anything and tells its {@link FatalErrorHandler}.
+ *
+ * <p>Thread-safe: a connection's requests are submitted from its own I/O thread, which never
+ * blocks on a full ring ({@link RingAdmission}); internal requests may come from any thread
+ * and wait for room.
  */
 public final class RequestPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
-    private static final long SELF_ID = 1;
+    /** After a fatal error every stage only drops what it has, so a drain is quick. */
+    private static final long FAILED_DRAIN_SECONDS = 5;
 
     private final Disruptor<RequestEvent> requestRing;
     private final Disruptor<RequestEvent> commitRing;
     private final ZxidCounter zxids;
+    private final DataTree tree;
+    private final FailStop failStop;
+    private final RingAdmission admission;
 
-    public RequestPipeline(DataTree tree, WatchManager watches, RequestPreparer preparer,
-            ReadRequestProcessor reads, SessionTracker sessions, TxnLog log,
-            CommitTracker commits, LongSupplier clock, int ringSize) {
-        this.zxids = new ZxidCounter(tree.lastProcessedZxid());
-        this.commitRing = new Disruptor<>(RequestEvent::new, ringSize, threads("paddock-commit"),
+    public RequestPipeline(DataTree tree, RequestPreparer preparer, ReadRequestProcessor reads,
+            SessionTracker sessions, TxnLog log, PeerDriver driver, ZxidCounter zxids,
+            LongSupplier clock, PipelineSettings settings) {
+        this.tree = tree;
+        this.zxids = zxids;
+        this.failStop = new FailStop(settings.onFatal());
+        int size = settings.ringSize();
+        this.commitRing = new Disruptor<>(RequestEvent::new, size, threads("paddock-commit"),
                 ProducerType.MULTI, new StageBlockingWaitStrategy());
-        commitRing.setDefaultExceptionHandler(new LoggingExceptionHandler());
-        commitRing.handleEventsWith(new ApplyHandler(tree, preparer, reads, sessions, watches))
-                .then(new ReplyHandler(sessions));
+        this.requestRing = new Disruptor<>(RequestEvent::new, size, threads("paddock-request"),
+                ProducerType.MULTI, new StageBlockingWaitStrategy());
+        this.admission = new RingAdmission(requestRing.getRingBuffer(),
+                commitRing.getRingBuffer(), size);
+        PausedConnections paused = admission.paused();
 
-        this.requestRing = new Disruptor<>(RequestEvent::new, ringSize, threads("paddock-request"),
-                ProducerType.MULTI, new StageBlockingWaitStrategy());
-        requestRing.setDefaultExceptionHandler(new LoggingExceptionHandler());
-        requestRing.handleEventsWith(new PrepareHandler(preparer, zxids, clock))
-                .then(new PersistHandler(log, commits, SELF_ID, commitRing.getRingBuffer()));
+        ApplyHandler apply = new ApplyHandler(tree, preparer, reads, sessions,
+                settings.beforeApply(), failStop);
+        ReplyHandler reply = new ReplyHandler(sessions, failStop,
+                new BatchRelease(commitRing.getRingBuffer(), paused));
+        commitRing.handleEventsWith(apply).then(reply);
+        commitRing.handleExceptionsFor(apply).with(new StageExceptionHandler("apply", failStop, true));
+        commitRing.handleExceptionsFor(reply).with(new StageExceptionHandler("reply", failStop, false));
+
+        PrepareHandler prepare = new PrepareHandler(preparer, zxids, clock);
+        PersistHandler persist = new PersistHandler(log, driver, true,
+                commitRing.getRingBuffer(), failStop,
+                new BatchRelease(requestRing.getRingBuffer(), paused));
+        requestRing.handleEventsWith(prepare).then(persist);
+        requestRing.handleExceptionsFor(prepare).with(new StageExceptionHandler("prepare", failStop, false));
+        requestRing.handleExceptionsFor(persist).with(new StageExceptionHandler("persist", failStop, true));
     }
 
     public void start() {
@@ -71,37 +97,32 @@ public final class RequestPipeline implements AutoCloseable {
 
     /**
      * A client's request, in the order its connection read it. Call from the connection's one
-     * I/O thread: the read fast path relies on that order.
+     * I/O thread: the read fast path and the backlog rely on that order.
      */
     public void submit(ClientChannel channel, long sessionId, int xid, int opCode, Record request,
             List<Id> authInfo) {
-        WriteFence fence = channel.writeFence();
-        if (!OpCode.isWrite(opCode) && fence.clear()) {
-            commitRing.getRingBuffer().publishEvent((e, seq) ->
-                    e.set(channel, sessionId, xid, opCode, request, authInfo));
-            return;
-        }
-        // Everything that takes the long way is fenced, reads included: a later read must not
-        // overtake an earlier read still in the request ring either.
-        fence.submitted();
-        RingBuffer<RequestEvent> ring = requestRing.getRingBuffer();
-        ring.publishEvent((e, seq) -> {
-            e.set(channel, sessionId, xid, opCode, request, authInfo);
-            e.fenced = true;
-        });
+        admission.submit(channel, sessionId, xid, opCode, request, authInfo, false);
     }
 
-    /** A new session for a connection that sent a ConnectRequest without a session id. */
+    /**
+     * A new session for a connection that sent a ConnectRequest without a session id; from
+     * the connection's I/O thread.
+     */
     public void submitCreateSession(ClientChannel channel, long sessionId, int timeoutMs,
             boolean readOnlyClient) {
-        requestRing.getRingBuffer().publishEvent((e, seq) -> {
-            e.set(channel, sessionId, 0, OpCode.CREATE_SESSION,
-                    new CreateSessionRequest(timeoutMs), List.of());
-            e.readOnlyClient = readOnlyClient;
-        });
+        admission.submit(channel, sessionId, 0, OpCode.CREATE_SESSION,
+                new CreateSessionRequest(timeoutMs), List.of(), readOnlyClient);
     }
 
-    /** A request the server makes of itself: an expiry's closeSession, a container's delete. */
+    /** The connection closed; from its I/O thread. What it had held back is dropped. */
+    public void disconnected(ClientChannel channel) {
+        admission.forget(channel);
+    }
+
+    /**
+     * A request the server makes of itself: an expiry's closeSession, a container's delete.
+     * Waits for room when the request ring is full (never call it from an I/O thread).
+     */
     public void submitInternal(ClientChannel channel, long sessionId, int opCode, Record request) {
         requestRing.getRingBuffer().publishEvent((e, seq) -> {
             e.set(channel, sessionId, 0, opCode, request, List.of(Id.ANYONE));
@@ -116,17 +137,72 @@ public final class RequestPipeline implements AutoCloseable {
 
     /** Requests accepted but not yet answered, for the four-letter words. */
     public long outstanding() {
-        RingBuffer<RequestEvent> req = requestRing.getRingBuffer();
-        RingBuffer<RequestEvent> com = commitRing.getRingBuffer();
-        return (req.getBufferSize() - req.remainingCapacity())
-                + (com.getBufferSize() - com.remainingCapacity());
+        return requestRingDepth() + commitRingDepth();
     }
 
-    /** Drains both rings in order, then stops their threads. */
+    /** Slots of the request ring taken: requests not yet prepared and persisted. */
+    public long requestRingDepth() {
+        return depth(requestRing.getRingBuffer());
+    }
+
+    /** Slots of the commit ring taken: requests not yet applied and answered. */
+    public long commitRingDepth() {
+        return depth(commitRing.getRingBuffer());
+    }
+
+    /** Txns prepared but not yet applied: the last prepared zxid less the last applied one. */
+    public long commitLag() {
+        long applied = tree.lastProcessedZxid(); // read first: prepared only grows past it
+        long prepared = zxids.last();
+        // Across an epoch change the difference of the zxids means nothing: count the new
+        // epoch's txns (the old epoch's unapplied tail is at most a ring's worth).
+        if (Zxids.epoch(prepared) != Zxids.epoch(applied)) {
+            return Zxids.counter(prepared);
+        }
+        return Math.max(0, prepared - applied);
+    }
+
+    /** Connections not read now because a ring was full. */
+    public int pausedConnections() {
+        return admission.paused().count();
+    }
+
+    /** Times a connection stopped being read because a ring was full, since start. */
+    public long readPauses() {
+        return admission.paused().pauses();
+    }
+
+    /** Whether a fatal error has stopped the pipeline. */
+    public boolean failed() {
+        return failStop.stopped();
+    }
+
+    /**
+     * Drains both rings in order, then stops their threads. After a fatal error the stages
+     * drop what they hold; a stage stuck in the failed log is given up on after a while.
+     */
     @Override
     public void close() {
-        requestRing.shutdown();
-        commitRing.shutdown();
+        stop(requestRing, "request");
+        stop(commitRing, "commit");
+    }
+
+    private void stop(Disruptor<RequestEvent> ring, String name) {
+        if (!failStop.stopped()) {
+            ring.shutdown();
+            return;
+        }
+        try {
+            ring.shutdown(FAILED_DRAIN_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("the {} ring did not drain within {} s after the fatal error; halting it",
+                    name, FAILED_DRAIN_SECONDS);
+            ring.halt();
+        }
+    }
+
+    private static long depth(RingBuffer<RequestEvent> ring) {
+        return ring.getBufferSize() - ring.remainingCapacity();
     }
 
     private static ThreadFactory threads(String name) {
@@ -136,24 +212,5 @@ public final class RequestPipeline implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /** A handler that throws must not stop the ring: log it and move on to the next slot. */
-    private static final class LoggingExceptionHandler implements ExceptionHandler<RequestEvent> {
-        @Override
-        public void handleEventException(Throwable ex, long sequence, RequestEvent event) {
-            LOG.error("pipeline handler failed at sequence {} (op {})", sequence,
-                    event == null ? "?" : OpCode.name(event.opCode), ex);
-        }
-
-        @Override
-        public void handleOnStartException(Throwable ex) {
-            LOG.error("pipeline handler failed to start", ex);
-        }
-
-        @Override
-        public void handleOnShutdownException(Throwable ex) {
-            LOG.error("pipeline handler failed to stop", ex);
-        }
     }
 }

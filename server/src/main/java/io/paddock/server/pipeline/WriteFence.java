@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cannot overtake their own session's earlier requests (ZooKeeper's per-session FIFO), and they
  * no longer wait behind other sessions' fsyncs.
  *
- * <p>Thread-safe: incremented by the connection's I/O thread, decremented by the apply thread.
+ * <p>Thread-safe: incremented (and withdrawn) by the connection's I/O thread, decremented by
+ * the apply thread.
  */
 public final class WriteFence {
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -19,6 +20,11 @@ public final class WriteFence {
     }
 
     void applied() {
+        inFlight.decrementAndGet();
+    }
+
+    /** A request counted by {@link #submitted()} found its ring full and was not published. */
+    void withdrawn() {
         inFlight.decrementAndGet();
     }
 

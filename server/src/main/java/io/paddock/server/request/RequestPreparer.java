@@ -45,8 +45,14 @@ public final class RequestPreparer {
     }
 
     /**
-     * Prepares one write. A zxid is drawn from {@code nextZxid} only when a txn results;
-     * a failed multi still results in one (its per-op error results must reach the client).
+     * Prepares one write. Every write takes the next zxid from {@code nextZxid}, whether it
+     * validates or not, as in ZooKeeper's PrepRequestProcessor (the txn header is made before
+     * any check): one that fails becomes an error txn (header type {@link OpCode#ERROR}, an
+     * {@link ErrorTxn} with its code), is logged and applied as a no-op, and its reply carries
+     * that zxid. A failed multi stays a multi whose ops are ErrorTxns.
+     *
+     * <p>An unexpected exception (a bug, not a validation failure) takes no zxid: the view is
+     * put back as it was and the exception propagates.
      */
     public Prepared prepare(long sessionId, int cxid, int opCode, Record request,
             List<Id> authInfo, LongSupplier nextZxid, long nowMillis) {
@@ -60,19 +66,20 @@ public final class RequestPreparer {
                 case OpCode.CLOSE_SESSION -> closeSession(sessionId, cxid, nextZxid, nowMillis);
                 // Dynamic reconfiguration is not supported: ZooKeeper answers the same in
                 // standalone mode, or when reconfigEnabled is off.
-                case OpCode.RECONFIG -> Prepared.failed(settings.reconfigEnabled()
+                case OpCode.RECONFIG -> throw new PrepareError(settings.reconfigEnabled()
                         ? ErrorCode.UNIMPLEMENTED : ErrorCode.RECONFIG_DISABLED);
                 default -> commit(sessionId, cxid, opCode,
                         ops.prepare(opCode, request, sessionId, authInfo), nextZxid, nowMillis);
             };
         } catch (PrepareError e) {
-            view.discard();
-            return Prepared.failed(e.code());
+            return failed(sessionId, cxid, e.code(), nextZxid, nowMillis);
         } catch (ClassCastException | NullPointerException e) {
             // A request record of the wrong type or with missing fields: ZooKeeper's
-            // deserialization failure.
+            // MarshallingError, which comes after its header, so with a zxid too.
+            return failed(sessionId, cxid, ErrorCode.MARSHALLING_ERROR, nextZxid, nowMillis);
+        } catch (RuntimeException e) {
             view.discard();
-            return Prepared.failed(ErrorCode.MARSHALLING_ERROR);
+            throw e;
         }
     }
 
@@ -92,6 +99,15 @@ public final class RequestPreparer {
         view.commit(zxid);
         return new Prepared(new TxnHeader(sessionId, cxid, zxid, nowMillis, opCode), txn,
                 ErrorCode.OK);
+    }
+
+    /** A write that failed validation: its staged changes go, an error txn takes the zxid. */
+    private Prepared failed(long sessionId, int cxid, ErrorCode code, LongSupplier nextZxid,
+            long nowMillis) {
+        view.discard();
+        long zxid = nextZxid.getAsLong();
+        return new Prepared(new TxnHeader(sessionId, cxid, zxid, nowMillis, OpCode.ERROR),
+                new ErrorTxn(code.code()), code);
     }
 
     private Prepared closeSession(long sessionId, int cxid, LongSupplier nextZxid,

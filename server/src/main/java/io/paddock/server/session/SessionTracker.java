@@ -1,10 +1,7 @@
 package io.paddock.server.session;
 
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +15,10 @@ import java.util.function.LongSupplier;
  * <p>Thread-safe: called from Netty I/O threads, the apply thread and the ticker.
  */
 public final class SessionTracker {
-    private static final int PASSWORD_LENGTH = 16;
-
     private final ConcurrentHashMap<Long, Session> sessions = new ConcurrentHashMap<>();
     private final ExpiryQueue expiry;
     private final LongSupplier clock;
-    private final byte[] secret;
+    private final SessionPasswords passwords;
     private long nextSessionId;
 
     /**
@@ -42,12 +37,17 @@ public final class SessionTracker {
      * @param secret the key passwords are derived with; at least 16 bytes
      */
     public SessionTracker(long serverId, int tickMs, LongSupplier clock, byte[] secret) {
-        if (secret.length < 16) {
-            throw new IllegalArgumentException("a session secret has at least 16 bytes");
-        }
+        this(serverId, tickMs, clock, SessionPasswords.keyed(secret));
+    }
+
+    /**
+     * [storage] With the password scheme the data directory's sessions were created under.
+     */
+    public SessionTracker(long serverId, int tickMs, LongSupplier clock,
+            SessionPasswords passwords) {
         this.expiry = new ExpiryQueue(tickMs);
         this.clock = clock;
-        this.secret = secret.clone();
+        this.passwords = passwords;
         // Time in the low bits keeps ids unique across restarts; the server id in the top byte
         // keeps them unique across an ensemble (ZooKeeper's layout).
         this.nextSessionId = ((clock.getAsLong() << 24) >>> 8) | (serverId << 56);
@@ -133,17 +133,10 @@ public final class SessionTracker {
     }
 
     /**
-     * A session's password is derived from its id and this server's secret, so it never needs
-     * to be stored and a guessed id alone cannot resume someone else's session.
+     * A session's password is derived from its id (see {@link SessionPasswords}), so it never
+     * needs to be stored.
      */
     public byte[] passwordFor(long id) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(secret);
-            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(0, id));
-            return Arrays.copyOf(sha.digest(), PASSWORD_LENGTH);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
+        return passwords.passwordFor(id);
     }
 }

@@ -238,6 +238,22 @@ public final class DataTree {
         return acls.intern(acl);
     }
 
+    /**
+     * [storage] Gives an existing node the ACL of a replayed create, leaving its aversion: what
+     * ZooKeeper's DataTree.createNode does when a replayed create finds the node there, which
+     * mends a fuzzy snapshot's reference to an ACL written after its ACL table. Replay only.
+     *
+     * @return false if there is no such node
+     */
+    public boolean replaceAclOnReplay(String path, List<ACL> acl) {
+        DataNode n = nodes.get(path);
+        if (n == null) {
+            return false;
+        }
+        n.setAcl(acls.intern(acl), n.aversion());
+        return true;
+    }
+
     // ---- mutations, apply thread only ----
 
     ErrorCode createNode(String path, byte[] data, List<ACL> acl, long owner, int parentCVersion,

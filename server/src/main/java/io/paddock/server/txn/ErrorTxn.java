@@ -1,5 +1,9 @@
 package io.paddock.server.txn;
 
-/** A failed operation: inside a failed multi, one per op, carrying that op's error number. */
+/**
+ * A write that failed validation, carrying its error number: alone under a header of type
+ * {@link io.paddock.protocol.op.OpCode#ERROR} (ZooKeeper's error txn, which takes a zxid and
+ * changes nothing), or inside a failed multi, one per op.
+ */
 public record ErrorTxn(int err) implements Txn {
 }

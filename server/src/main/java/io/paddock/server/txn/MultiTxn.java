@@ -11,6 +11,8 @@ import java.util.List;
  *
  * <p>A multi that failed at prepare time holds only ErrorTxns: OK for the ops before the
  * failing one, its error, then RUNTIME_INCONSISTENCY for the rest, as ZooKeeper answers.
+ * (ZooKeeper's log keeps the prepared txns of the ops before the failing one; applying a failed
+ * multi turns them into OK results all the same, so the client sees the same answer.)
  */
 public record MultiTxn(List<Txn> txns, List<Integer> opCodes) implements Txn {
     public MultiTxn {

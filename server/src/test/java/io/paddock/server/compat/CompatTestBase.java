@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.testing.Timing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
@@ -105,7 +105,7 @@ abstract class CompatTestBase {
             rc.set(code);
             done.countDown();
         }, null);
-        assertTrue(done.await(EventRecorder.WAIT.toMillis(), TimeUnit.MILLISECONDS), "exists(/) never answered");
+        assertTrue(Timing.latch(done, EventRecorder.WAIT), "exists(/) never answered");
         assertEquals(0, rc.get());
     }
 

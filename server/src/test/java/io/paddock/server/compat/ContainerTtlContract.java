@@ -1,8 +1,8 @@
 package io.paddock.server.compat;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.paddock.testing.Timing;
 import java.time.Duration;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs.Ids;
@@ -30,7 +30,7 @@ abstract class ContainerTtlContract extends CompatTestBase {
 
         zk.delete("/c/b", -1);
 
-        await().atMost(REAPED_WITHIN).until(() -> zk.exists("/c", false) == null);
+        Timing.await(REAPED_WITHIN).until(() -> zk.exists("/c", false) == null);
         // ZooKeeper leaves a container that never had a child alone.
         assertNotNull(zk.exists("/never-used", false));
     }
@@ -44,7 +44,7 @@ abstract class ContainerTtlContract extends CompatTestBase {
         create(zk, "/empty/kid", "");
         zk.delete("/empty/kid", -1);
 
-        await().atMost(REAPED_WITHIN).until(() -> zk.exists("/empty", false) == null);
+        Timing.await(REAPED_WITHIN).until(() -> zk.exists("/empty", false) == null);
         assertNotNull(zk.exists("/full/kid", false));
     }
 
@@ -57,7 +57,7 @@ abstract class ContainerTtlContract extends CompatTestBase {
         String sequential = zk.create("/s-", bytes(""), Ids.OPEN_ACL_UNSAFE,
                 CreateMode.PERSISTENT_SEQUENTIAL_WITH_TTL, new Stat(), 200);
 
-        await().atMost(REAPED_WITHIN).until(() -> zk.exists("/t", false) == null
+        Timing.await(REAPED_WITHIN).until(() -> zk.exists("/t", false) == null
                 && zk.exists(sequential, false) == null);
         assertNotNull(zk.exists("/parent", false), "a TTL node with children stays");
     }

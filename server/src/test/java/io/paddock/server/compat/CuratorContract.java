@@ -1,12 +1,12 @@
 package io.paddock.server.compat;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.testing.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ abstract class CuratorContract extends CompatTestBase {
                 .build();
         client.start();
         track(client::close);
-        assertTrue(client.blockUntilConnected((int) WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertTrue(client.blockUntilConnected((int) Timing.scaled(WAIT).toMillis(), TimeUnit.MILLISECONDS));
         return client;
     }
 
@@ -73,7 +73,7 @@ abstract class CuratorContract extends CompatTestBase {
                 done.add(pool.submit(incrementer(client, mutex, incrementsEach)));
             }
             for (Future<Void> future : done) {
-                future.get(60, TimeUnit.SECONDS);
+                Timing.get(future, Duration.ofSeconds(60));
             }
         } finally {
             pool.shutdownNow();
@@ -84,7 +84,8 @@ abstract class CuratorContract extends CompatTestBase {
     private static Callable<Void> incrementer(CuratorFramework client, InterProcessMutex mutex, int times) {
         return () -> {
             for (int i = 0; i < times; i++) {
-                assertTrue(mutex.acquire(WAIT.toMillis(), TimeUnit.MILLISECONDS), "lock not acquired");
+                assertTrue(mutex.acquire(Timing.scaled(WAIT).toMillis(), TimeUnit.MILLISECONDS),
+                        "lock not acquired");
                 try {
                     int value = Integer.parseInt(text(client.getData().forPath("/counter")));
                     // Unconditional write: only the lock stands between us and a lost update.
@@ -105,14 +106,14 @@ abstract class CuratorContract extends CompatTestBase {
             latch.start();
             latches.add(latch);
         }
-        await().atMost(WAIT).until(() -> latches.stream().filter(LeaderLatch::hasLeadership).count() == 1);
+        Timing.await(WAIT).until(() -> latches.stream().filter(LeaderLatch::hasLeadership).count() == 1);
         LeaderLatch leader = latches.stream().filter(LeaderLatch::hasLeadership).findFirst().orElseThrow();
         assertEquals(leader.getId(), latches.get(0).getLeader().getId());
 
         leader.close();
         latches.remove(leader);
 
-        await().atMost(WAIT).until(() -> latches.stream().filter(LeaderLatch::hasLeadership).count() == 1);
+        Timing.await(WAIT).until(() -> latches.stream().filter(LeaderLatch::hasLeadership).count() == 1);
         for (LeaderLatch latch : latches) {
             latch.close();
         }
@@ -133,15 +134,15 @@ abstract class CuratorContract extends CompatTestBase {
         cache.listenable().addListener(CuratorCacheListener.builder().forInitialized(initialized).build());
         cache.start();
         track(cache::close);
-        await().atMost(WAIT).until(initialized::done);
-        assertEquals("created /cache", events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        Timing.await(WAIT).until(initialized::done);
+        assertEquals("created /cache", Timing.poll(events, WAIT));
 
         client.create().forPath("/cache/x", bytes("1"));
-        assertEquals("created /cache/x", events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals("created /cache/x", Timing.poll(events, WAIT));
         client.setData().forPath("/cache/x", bytes("2"));
-        assertEquals("changed /cache/x 2", events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals("changed /cache/x 2", Timing.poll(events, WAIT));
         client.delete().forPath("/cache/x");
-        assertEquals("deleted /cache/x", events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals("deleted /cache/x", Timing.poll(events, WAIT));
         assertNotNull(cache.get("/cache").orElse(null));
     }
 

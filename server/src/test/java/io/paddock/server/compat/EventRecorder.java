@@ -2,6 +2,7 @@ package io.paddock.server.compat;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.paddock.testing.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.zookeeper.Watcher;
  * process() runs on a client's event thread; the queries run on the test thread.
  */
 final class EventRecorder implements Watcher {
+    /** How long an event may take, nominally: scale it through Timing wherever it bounds a wait. */
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private final BlockingQueue<WatchedEvent> nodeEvents = new LinkedBlockingQueue<>();
@@ -32,7 +34,7 @@ final class EventRecorder implements Watcher {
 
     /** The next node event, failing if none comes within {@link #WAIT}. */
     WatchedEvent next() throws InterruptedException {
-        WatchedEvent event = nodeEvents.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        WatchedEvent event = Timing.poll(nodeEvents, WAIT);
         assertNotNull(event, "no watch event within " + WAIT);
         return event;
     }
@@ -46,7 +48,7 @@ final class EventRecorder implements Watcher {
 
     /** Waits until the connection reports the given state, skipping the others. */
     void awaitState(Event.KeeperState wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + Timing.scaled(WAIT).toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
             Event.KeeperState state = states.poll(Math.max(left, 0), TimeUnit.NANOSECONDS);

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.testing.Timing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.zookeeper.CreateMode;
@@ -195,7 +195,7 @@ abstract class OpCodesContract extends CompatTestBase {
             done.countDown();
         }, null);
 
-        assertTrue(done.await(EventRecorder.WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertTrue(Timing.latch(done, EventRecorder.WAIT));
         assertEquals(0, rc.get());
         assertEquals("/s", path.get());
         zk.sync("/s");

@@ -1,5 +1,6 @@
 package io.paddock.server.compat;
 
+import io.paddock.testing.Timing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -37,7 +38,7 @@ final class RawConnection implements AutoCloseable {
 
     static RawConnection open(int port) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setSoTimeout((int) EventRecorder.WAIT.toMillis());
+        socket.setSoTimeout((int) Timing.scaled(EventRecorder.WAIT).toMillis());
         return new RawConnection(socket);
     }
 
@@ -103,10 +104,11 @@ final class RawConnection implements AutoCloseable {
     }
 
     /**
-     * Whether the server closes this connection within the bound, discarding anything it sends
-     * first. A reset counts as closed.
+     * Whether the server closes this connection within the (nominal) bound, discarding anything
+     * it sends first. A reset counts as closed.
      */
-    boolean closedWithin(Duration bound) throws IOException {
+    boolean closedWithin(Duration nominalBound) throws IOException {
+        Duration bound = Timing.scaled(nominalBound);
         socket.setSoTimeout((int) bound.toMillis());
         long deadline = System.nanoTime() + bound.toNanos();
         InputStream stream = socket.getInputStream();

@@ -1,5 +1,7 @@
 package io.paddock.server.compat;
 
+import io.paddock.testing.ZooKeeperReference;
+
 /**
  * The options a compatibility test starts its server with; null means the server's default.
  *
@@ -17,7 +19,7 @@ record ServerSettings(
         Integer juteMaxBuffer) {
 
     /** The commands the four-letter-word tests may use; "dump" is left out on purpose. */
-    static final String FOUR_LETTER_WHITELIST = "ruok,srvr,stat,mntr,conf,cons,envi,wchs,isro";
+    static final String FOUR_LETTER_WHITELIST = ZooKeeperReference.DEFAULT_FOUR_LETTER_WORDS;
 
     /** Short ticks so sessions negotiate up to 4 s and tests stay quick. */
     static ServerSettings defaults() {

@@ -1,10 +1,10 @@
 package io.paddock.server.compat;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.paddock.testing.Timing;
 import java.util.List;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.Watcher.Event.EventType;
@@ -110,7 +110,7 @@ abstract class SessionContract extends CompatTestBase {
         recorder.awaitState(KeeperState.Expired);
         // ZooKeeper drops the session's current connection before checking the password, so the
         // real client reconnects; its session and ephemerals are untouched.
-        await().atMost(EventRecorder.WAIT).ignoreExceptions()
+        Timing.await(EventRecorder.WAIT).ignoreExceptions()
                 .until(() -> zk.getEphemerals().equals(List.of("/kept")));
         assertEquals(zk.getSessionId(), zk.exists("/kept", false).getEphemeralOwner());
     }

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.testing.Timing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.AddWatchMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.WatchedEvent;
@@ -127,7 +127,7 @@ abstract class WatchContract extends CompatTestBase {
             replied.countDown();
         }, null);
 
-        assertTrue(replied.await(EventRecorder.WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertTrue(Timing.latch(replied, EventRecorder.WAIT));
         assertEquals(List.of("event NodeDataChanged", "reply v1"), seen);
     }
 

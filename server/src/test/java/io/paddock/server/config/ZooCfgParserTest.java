@@ -102,4 +102,15 @@ class ZooCfgParserTest {
                 () -> parser.parse(dir.resolve("nope.cfg")));
         assertTrue(e.getMessage().contains("nope.cfg"), e.getMessage());
     }
+
+    @Test
+    void pipelineRingSizeIsAPowerOfTwo() {
+        assertEquals(4096, parser.parse("z", List.of("tickTime=2000")).pipelineRingSize());
+        assertEquals(64, parser.parse("z", List.of("pipeline.ringSize=64")).pipelineRingSize());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> parser.parse("zoo.cfg", List.of("tickTime=2000", "pipeline.ringSize=100")));
+        assertTrue(e.getMessage().contains("zoo.cfg line 2: pipeline.ringSize=100 is invalid"),
+                e.getMessage());
+        assertThrows(ConfigException.class, () -> parser.parse("z", List.of("pipeline.ringSize=1")));
+    }
 }

@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.server.testing.PaddockTestingServer;
+import io.paddock.testing.Timing;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.zookeeper.CreateMode;
@@ -34,7 +35,7 @@ class StorageMetricsTest {
             }
         });
         try {
-            assertTrue(connected.await(10, TimeUnit.SECONDS), "connected");
+            assertTrue(Timing.latch(connected, Duration.ofSeconds(10)), "connected");
             for (int i = 0; i < WRITES; i++) {
                 zk.create("/n" + i, new byte[100], ZooDefs.Ids.OPEN_ACL_UNSAFE,
                         CreateMode.PERSISTENT);
@@ -47,7 +48,7 @@ class StorageMetricsTest {
 
     private static Map<String, String> mntr(int port) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout((int) Timing.scaled(Duration.ofSeconds(10)).toMillis());
             socket.getOutputStream().write("mntr".getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(),
                     StandardCharsets.UTF_8);

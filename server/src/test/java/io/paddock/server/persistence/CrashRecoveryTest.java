@@ -1,10 +1,10 @@
 package io.paddock.server.persistence;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.testing.Timing;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -60,7 +59,7 @@ class CrashRecoveryTest {
                 check(port, acked, where);
                 writeUntilKilled(port, acked, server, 150 + random.nextInt(600));
             } finally {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                Timing.waitFor(server.destroyForcibly(), Duration.ofSeconds(10));
             }
         }
         Process server = startServer(port, dataDir, rounds);
@@ -68,7 +67,7 @@ class CrashRecoveryTest {
             awaitListening(port);
             check(port, acked, "seed " + seed + ", final");
         } finally {
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            Timing.waitFor(server.destroyForcibly(), Duration.ofSeconds(10));
         }
         int total = acked.stream().mapToInt(List::size).sum();
         assertTrue(total > 0, "some writes were acknowledged");
@@ -92,7 +91,7 @@ class CrashRecoveryTest {
     }
 
     private static void awaitListening(int port) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        Timing.await(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .ignoreExceptions().until(() -> {
                     try (Socket s = new Socket("127.0.0.1", port)) {
                         return true;
@@ -107,7 +106,7 @@ class CrashRecoveryTest {
                 connected.countDown();
             }
         });
-        assertTrue(connected.await(15, TimeUnit.SECONDS), "connected");
+        assertTrue(Timing.latch(connected, Duration.ofSeconds(15)), "connected");
         return zk;
     }
 
@@ -129,13 +128,13 @@ class CrashRecoveryTest {
         }
         writers.forEach(Thread::start);
         // Let the load run for a random while: the kill must land mid-stream, not at a rest.
-        await().pollDelay(Duration.ofMillis(killAfterMs)).atMost(Duration.ofSeconds(30))
+        Timing.await(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(killAfterMs))
                 .until(() -> true);
         server.destroyForcibly();
-        server.waitFor(10, TimeUnit.SECONDS);
+        Timing.waitFor(server, Duration.ofSeconds(10));
         stop.set(true);
         for (Thread t : writers) {
-            t.join(30_000);
+            Timing.join(t, Duration.ofSeconds(30));
         }
         for (ZooKeeper zk : clients) {
             zk.close(100);

@@ -1,13 +1,17 @@
 package io.paddock.server.persistence;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.protocol.op.OpCode;
 import io.paddock.server.testing.PaddockTestingServer;
+import io.paddock.server.txn.TxnCodec;
 import io.paddock.storage.snapshot.SnapshotStore;
+import io.paddock.testing.Timing;
+import io.paddock.zab.Zxids;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Op;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
@@ -44,7 +48,7 @@ class RestartTest {
                 connected.countDown();
             }
         });
-        assertTrue(connected.await(10, TimeUnit.SECONDS), "connected");
+        assertTrue(Timing.latch(connected, Duration.ofSeconds(10)), "connected");
         return zk;
     }
 
@@ -93,7 +97,7 @@ class RestartTest {
                 zk.close();
             }
             if (snapCount < 100) {
-                await().atMost(Duration.ofSeconds(10)).until(
+                Timing.await(Duration.ofSeconds(10)).until(
                         () -> SnapshotStore.list(dataDir).size() >= 2);
             }
 
@@ -106,8 +110,51 @@ class RestartTest {
                 zk.create("/after", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
                         CreateMode.PERSISTENT, created);
                 assertTrue(created.getCzxid() > lastZxid, "zxids continue after the restart");
-                assertEquals(lastZxid + 3, created.getCzxid(),
-                        "only the first session's close and this one's create come between");
+                // A restart is a new epoch (the standalone server is the leader of an ensemble of
+                // one): the first session's close ended the old one, and this session's
+                // createSession and create are the new epoch's first two txns.
+                assertEquals(Zxids.make(Zxids.epoch(lastZxid) + 1, 2), created.getCzxid(),
+                        "zxids continue in the next epoch");
+            } finally {
+                zk.close();
+            }
+        }
+    }
+
+    /**
+     * Epoch files that lag the data (deleted here; likewise an imported ZooKeeper directory or
+     * one from before the files existed) are raised to the data's epoch, so the next epoch is
+     * above every logged zxid and zxids never go backwards or repeat an epoch.
+     */
+    @Test
+    void epochFilesBehindTheDataAreRaisedSoZxidsKeepGrowing() throws Exception {
+        long before;
+        try (PaddockTestingServer server = PaddockTestingServer.builder().dataDir(dataDir)
+                .start()) {
+            server.restart(); // epoch 2: the files now say more than a fresh directory would
+            ZooKeeper zk = connect(server.connectString());
+            try {
+                before = zk.create("/a", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.PERSISTENT, new Stat()) == null ? 0 : zk.exists("/a", false)
+                        .getCzxid();
+            } finally {
+                zk.close();
+            }
+        }
+        assertEquals(2, Zxids.epoch(before), "a fresh directory, then one restart");
+        java.nio.file.Files.delete(dataDir.resolve("acceptedEpoch"));
+        java.nio.file.Files.delete(dataDir.resolve("currentEpoch"));
+
+        try (PaddockTestingServer server = PaddockTestingServer.builder().dataDir(dataDir)
+                .start()) {
+            ZooKeeper zk = connect(server.connectString());
+            try {
+                Stat created = new Stat();
+                zk.create("/b", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
+                        created);
+                assertEquals(3, Zxids.epoch(created.getCzxid()),
+                        "the next epoch above the data's, though the epoch files were gone");
+                assertTrue(created.getCzxid() > before);
             } finally {
                 zk.close();
             }
@@ -125,7 +172,7 @@ class RestartTest {
 
                 server.restart();
 
-                await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                Timing.await(Duration.ofSeconds(20)).ignoreExceptions()
                         .until(() -> zk.exists("/mine", false) != null);
                 assertEquals(session, zk.getSessionId());
                 assertEquals(session, zk.exists("/mine", false).getEphemeralOwner());
@@ -170,6 +217,50 @@ class RestartTest {
                 assertEquals(before, TreeDump.of(zk));
             } finally {
                 zk.close();
+            }
+        }
+    }
+
+    @Test
+    void failedWritesAreLoggedAsErrorTxnsAndReplayAsNoOps() throws Exception {
+        try (PaddockTestingServer server = PaddockTestingServer.builder().dataDir(dataDir)
+                .snapshotOnShutdown(false).start()) {
+            long created;
+            ZooKeeper zk = connect(server.connectString());
+            try {
+                Stat stat = new Stat();
+                zk.create("/a", bytes("v"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
+                        stat);
+                created = stat.getCzxid();
+                assertThrows(KeeperException.NodeExistsException.class, () -> zk.create("/a",
+                        bytes("again"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
+                assertThrows(KeeperException.BadVersionException.class,
+                        () -> zk.setData("/a", bytes("x"), 9));
+                assertThrows(KeeperException.NoNodeException.class, () -> zk.multi(List.of(
+                        Op.setData("/a", bytes("y"), -1), Op.delete("/missing", -1))));
+            } finally {
+                zk.close();
+            }
+            List<Integer> types = new ArrayList<>();
+            server.server().storage().fileLog().readFrom(created).forEachRemaining(
+                    t -> types.add(TxnCodec.deserialize(t.bytes()).header().type()));
+            assertEquals(List.of(OpCode.ERROR, OpCode.ERROR, OpCode.MULTI, OpCode.CLOSE_SESSION),
+                    types, "each failure took a zxid and was logged");
+
+            server.restart(); // no shutdown snapshot: the log is replayed
+
+            ZooKeeper again = connect(server.connectString());
+            try {
+                assertArrayEquals(bytes("v"), again.getData("/a", false, null));
+                assertEquals(0, again.exists("/a", false).getVersion());
+                Stat after = new Stat();
+                again.create("/b", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.PERSISTENT, after);
+                // Three failures and a close end the old epoch; this session's createSession and
+                // this create are the next epoch's first two txns.
+                assertEquals(Zxids.make(Zxids.epoch(created) + 1, 2), after.getCzxid());
+            } finally {
+                again.close();
             }
         }
     }

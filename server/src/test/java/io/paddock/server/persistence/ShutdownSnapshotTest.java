@@ -9,14 +9,15 @@ import io.paddock.server.PaddockServer;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.testing.PaddockTestingServer;
 import io.paddock.storage.snapshot.SnapshotStore;
+import io.paddock.testing.Timing;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
@@ -38,7 +39,7 @@ class ShutdownSnapshotTest {
                 connected.countDown();
             }
         });
-        assertTrue(connected.await(10, TimeUnit.SECONDS), "connected");
+        assertTrue(Timing.latch(connected, Duration.ofSeconds(10)), "connected");
         return zk;
     }
 

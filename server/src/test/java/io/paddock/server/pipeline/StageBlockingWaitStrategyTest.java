@@ -7,6 +7,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.paddock.testing.Timing;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ class StageBlockingWaitStrategyTest {
 
     @Test
     void everyHandOffBetweenThreeStagesWakesTheNextOne() {
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        assertTimeoutPreemptively(Timing.scaled(Duration.ofSeconds(60)), () -> {
             Semaphore done = new Semaphore(0);
             AtomicLong lastSeen = new AtomicLong(-1);
             LongAdder orderErrors = new LongAdder();
@@ -65,7 +66,7 @@ class StageBlockingWaitStrategyTest {
 
     @Test
     void burstsFromSeveralProducersAllArrive() {
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        assertTimeoutPreemptively(Timing.scaled(Duration.ofSeconds(60)), () -> {
             LongAdder seen = new LongAdder();
             Disruptor<Slot> ring = new Disruptor<>(Slot::new, 256, r -> new Thread(r, "stage"),
                     ProducerType.MULTI, new StageBlockingWaitStrategy(HOUR));

@@ -8,6 +8,8 @@ import io.paddock.protocol.DeleteRequest;
 import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.txn.CreateTxn;
+import io.paddock.testing.Timing;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,7 +17,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -71,9 +72,9 @@ class ConcurrentPrepareApplyTest {
                 }
                 return reads;
             });
-            List<String> names = prepare.get(60, TimeUnit.SECONDS);
-            assertEquals(0, apply.get(60, TimeUnit.SECONDS));
-            reader.get(60, TimeUnit.SECONDS);
+            List<String> names = Timing.get(prepare, Duration.ofSeconds(60));
+            assertEquals(0, Timing.get(apply, Duration.ofSeconds(60)));
+            Timing.get(reader, Duration.ofSeconds(60));
             for (int i = 0; i < count; i++) {
                 assertEquals(String.format("/seq/n-%010d", i), names.get(i));
             }

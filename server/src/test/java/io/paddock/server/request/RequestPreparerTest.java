@@ -1,8 +1,8 @@
 package io.paddock.server.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,15 +66,17 @@ class RequestPreparerTest {
     }
 
     @Test
-    void failuresUseNoZxidAndSuccessesUseOneEach() {
+    void failuresAndSuccessesUseOneZxidEach() {
         h.create("/a", 0);
         long before = h.zxid;
         Prepared p = h.prepare(1, OpCode.CREATE, create("/a", 0), List.of());
-        assertFalse(p.hasTxn());
-        assertNull(p.header());
-        assertEquals(before, h.zxid);
+        // ZooKeeper's error txn: header type error, the code in an ErrorTxn, the next zxid.
+        assertEquals(new ErrorTxn(ErrorCode.NODE_EXISTS.code()), p.txn());
+        assertEquals(OpCode.ERROR, p.header().type());
+        assertEquals(before + 1, p.header().zxid());
+        assertEquals(ErrorCode.NODE_EXISTS, p.error());
         Prepared ok = h.prepare(1, OpCode.CREATE2, create("/b", 0), List.of());
-        assertEquals(before + 1, ok.header().zxid());
+        assertEquals(before + 2, ok.header().zxid());
         assertEquals(OpCode.CREATE2, ok.header().type());
         assertEquals(ErrorCode.OK, ok.error());
     }
@@ -142,7 +144,7 @@ class RequestPreparerTest {
         assertEquals("/q/n-0000000000", ((CreateTxn) a.txn()).path());
         assertEquals("/q/n-0000000001", ((CreateTxn) b.txn()).path());
         assertEquals(ErrorCode.NODE_EXISTS, dupe.error());
-        assertTrue(del.hasTxn());
+        assertNotNull(del.txn());
         assertEquals("/q/n-0000000002", ((CreateTxn) c.txn()).path());
         assertEquals(ErrorCode.NOT_EMPTY, delParent.error());
         for (Prepared p : List.of(a, b, del, c)) {

@@ -46,9 +46,6 @@ final class TreeHarness {
     }
 
     Outcome apply(Prepared p) {
-        if (!p.hasTxn()) {
-            return new Outcome(p.error(), null, p);
-        }
         ApplyResult r = tree.apply(p.header(), p.txn());
         preparer.applied(p.header().zxid());
         fired.addAll(r.notifications());

@@ -1,6 +1,5 @@
 package io.paddock.server.request;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.paddock.protocol.ACL;
@@ -21,8 +20,8 @@ import io.paddock.protocol.Stat;
 import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.tree.EphemeralType;
-import java.io.File;
-import java.net.InetSocketAddress;
+import io.paddock.testing.Timing;
+import io.paddock.testing.ZooKeeperReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,10 +31,7 @@ import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Op;
 import org.apache.zookeeper.OpResult;
 import org.apache.zookeeper.ZooKeeper;
-import org.apache.zookeeper.server.ServerCnxnFactory;
-import org.apache.zookeeper.server.ZooKeeperServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs one sequence of writes against a real in-process Apache ZooKeeper 3.9.5 and against
@@ -43,9 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  * multi results, and stats (versions, child counts, and how the zxid fields relate).
  */
 class ZooKeeperParityTest {
-    @TempDir
-    File dir;
-
     /** What a scenario needs from a server; sessions are 1 (main) and 2 (closed mid-way). */
     interface Backend {
         String create(int session, String path, String data, int flags);
@@ -67,15 +60,12 @@ class ZooKeeperParityTest {
 
     @Test
     void sequentialNamesStatsAndErrorsMatchApacheZooKeeper() throws Exception {
-        ZooKeeperServer zks = new ZooKeeperServer(dir, dir, 2000);
-        ServerCnxnFactory factory =
-                ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", 0), 100);
-        factory.startup(zks);
-        String connect = "127.0.0.1:" + factory.getLocalPort();
+        ZooKeeperReference reference = ZooKeeperReference.start();
+        String connect = reference.connectString();
         ZooKeeper zk1 = new ZooKeeper(connect, 10000, e -> { });
         ZooKeeper zk2 = new ZooKeeper(connect, 10000, e -> { });
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() ->
+            Timing.await(Duration.ofSeconds(20)).until(() ->
                     zk1.getState().isConnected() && zk2.getState().isConnected());
             List<String> expected = scenario(new RealZooKeeper(zk1, zk2));
             List<String> actual = scenario(new Paddock(new TreeHarness()));
@@ -83,8 +73,7 @@ class ZooKeeperParityTest {
         } finally {
             zk1.close();
             zk2.close();
-            factory.shutdown();
-            zks.shutdown();
+            reference.close();
         }
     }
 
@@ -94,20 +83,17 @@ class ZooKeeperParityTest {
      */
     @Test
     void pipelinedRequestsMatchApacheZooKeeper() throws Exception {
-        ZooKeeperServer zks = new ZooKeeperServer(dir, dir, 2000);
-        ServerCnxnFactory factory =
-                ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", 0), 100);
-        factory.startup(zks);
-        ZooKeeper zk = new ZooKeeper("127.0.0.1:" + factory.getLocalPort(), 10000, e -> { });
+        ZooKeeperReference reference = ZooKeeperReference.start();
+        ZooKeeper zk = new ZooKeeper(reference.connectString(), 10000, e -> { });
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> zk.getState().isConnected());
+            Timing.await(Duration.ofSeconds(20)).until(() -> zk.getState().isConnected());
             List<java.util.concurrent.CompletableFuture<String>> replies = new ArrayList<>();
             for (MultiOp op : pipeline()) {
                 replies.add(sendAsync(zk, op));
             }
             List<String> expected = new ArrayList<>();
             for (var reply : replies) {
-                expected.add(reply.get(20, java.util.concurrent.TimeUnit.SECONDS));
+                expected.add(Timing.get(reply, Duration.ofSeconds(20)));
             }
             expected.add(new RealZooKeeper(zk, zk).stat("/q"));
             expected.add(new RealZooKeeper(zk, zk).children("/q").toString());
@@ -130,8 +116,7 @@ class ZooKeeperParityTest {
             assertEquals(String.join("\n", expected), String.join("\n", actual));
         } finally {
             zk.close();
-            factory.shutdown();
-            zks.shutdown();
+            reference.close();
         }
     }
 

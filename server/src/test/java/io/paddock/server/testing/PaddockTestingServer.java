@@ -1,6 +1,7 @@
 package io.paddock.server.testing;
 
 import io.paddock.server.PaddockServer;
+import io.paddock.server.ServerHooks;
 import io.paddock.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +20,13 @@ import java.util.stream.Stream;
  */
 public final class PaddockTestingServer implements AutoCloseable {
     private final Path ownedDir;
+    private final ServerHooks hooks;
     private volatile PaddockServer server;
 
-    private PaddockTestingServer(PaddockServer server, Path ownedDir) {
+    private PaddockTestingServer(PaddockServer server, Path ownedDir, ServerHooks hooks) {
         this.server = server;
         this.ownedDir = ownedDir;
+        this.hooks = hooks;
     }
 
     /** Starts a server with defaults (tickTime 2000, extended types on, all 4lw allowed). */
@@ -56,7 +59,7 @@ public final class PaddockTestingServer implements AutoCloseable {
         PaddockServer old = server;
         old.close();
         ServerConfig config = old.config().toBuilder().clientPort(old.address().getPort()).build();
-        server = startServer(config);
+        server = startServer(config, hooks);
         return this;
     }
 
@@ -69,9 +72,9 @@ public final class PaddockTestingServer implements AutoCloseable {
         }
     }
 
-    private static PaddockServer startServer(ServerConfig config) {
+    private static PaddockServer startServer(ServerConfig config, ServerHooks hooks) {
         try {
-            return new PaddockServer(config).start();
+            return new PaddockServer(config, hooks).start();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting", e);
@@ -89,6 +92,7 @@ public final class PaddockTestingServer implements AutoCloseable {
     /** Options a test may change; each mirrors the zoo.cfg key of the same name. */
     public static final class Builder {
         private Path dataDir;
+        private ServerHooks hooks = ServerHooks.NONE;
         private final ServerConfig.Builder config = ServerConfig.builder()
                 .clientAddress(new InetSocketAddress("127.0.0.1", 0))
                 .extendedTypesEnabled(true)
@@ -198,11 +202,24 @@ public final class PaddockTestingServer implements AutoCloseable {
             return this;
         }
 
+        /** Slots in each pipeline ring (a power of two); small ones make back-pressure easy to reach. */
+        public Builder pipelineRingSize(int slots) {
+            config.pipelineRingSize(slots);
+            return this;
+        }
+
+        /** Hooks into the txn log and apply stage, to make them fail (kept across restarts). */
+        public Builder hooks(ServerHooks serverHooks) {
+            hooks = serverHooks;
+            return this;
+        }
+
         public PaddockTestingServer start() {
             try {
                 Path owned = dataDir == null ? Files.createTempDirectory("paddock-test") : null;
                 Path dir = dataDir == null ? owned : dataDir;
-                return new PaddockTestingServer(startServer(config.dataDir(dir).build()), owned);
+                return new PaddockTestingServer(startServer(config.dataDir(dir).build(), hooks),
+                        owned, hooks);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

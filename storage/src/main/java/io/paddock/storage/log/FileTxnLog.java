@@ -1,9 +1,9 @@
 package io.paddock.storage.log;
 
-import io.paddock.storage.DirectorySync;
 import io.paddock.storage.Invariants;
+import io.paddock.storage.StorageCorruptionException;
+import io.paddock.storage.StorageFailureException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +30,17 @@ import org.slf4j.LoggerFactory;
  * snapshot starts, so retention can drop whole segments), after the size limit, and after
  * opening.
  *
- * <p>Thread-safe for one writer (append, flush, close) and any number of readers
+ * <p><b>Fail-stop.</b> Any I/O error in {@link #append}, {@link #flush} (write or fsync), a
+ * segment roll or {@link #truncateAfter} fails the log for good: that call and every later append,
+ * flush and truncation throw {@link StorageFailureException} naming the file and the operation,
+ * nothing is retried, and {@link #lastFlushedZxid()} stays at the last fsync that succeeded. A
+ * failed fsync may already have dropped the data it was to write while a retry reports success
+ * ("fsyncgate"), so only a restart, whose recovery reads what is really on disk, may go on.
+ *
+ * <p><b>Truncation</b> ({@link #truncateAfter}) is crash-safe through a marker file; see
+ * {@link LogTruncation}.
+ *
+ * <p>Thread-safe for one writer (append, flush, truncateAfter, close) and any number of readers
  * ({@link #readFrom}, the zxid getters, the counters); {@link #rollLog()} may be called from any
  * thread. Readers open the segment files themselves and stop at the flushed zxid they saw first.
  * The options' {@link FsyncListener} is called on the writer thread after each fsync.
@@ -39,11 +51,14 @@ public final class FileTxnLog implements TxnLog {
 
     private final Path dir;
     private final FileTxnLogOptions options;
+    private final LogIo io;
+    private final LogTruncation truncation;
     private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
     private final AtomicLong fsyncs = new AtomicLong();
     private final AtomicLong slowFsyncs = new AtomicLong();
     private ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private FileChannel channel;
+    private Path segmentPath;
     private long writePosition;
     private long allocatedEnd;
     private volatile boolean rollRequested = true;
@@ -52,6 +67,7 @@ public final class FileTxnLog implements TxnLog {
     private volatile long lastFsyncNanos;
     private volatile long bytesWritten;
     private volatile boolean closed;
+    private volatile StorageFailureException failure;
 
     /**
      * A log over segments recovery has checked; new txns go to a new segment.
@@ -59,8 +75,15 @@ public final class FileTxnLog implements TxnLog {
      * @param recovered the valid segments in zxid order, as recovery left them
      */
     public FileTxnLog(Path dir, List<LogSegment> recovered, FileTxnLogOptions options) {
+        this(dir, recovered, options, LogIo.SYSTEM);
+    }
+
+    /** The same, with the file operations a test may make fail. */
+    FileTxnLog(Path dir, List<LogSegment> recovered, FileTxnLogOptions options, LogIo io) {
         this.dir = dir;
         this.options = options;
+        this.io = io;
+        this.truncation = new LogTruncation(dir, io);
         for (LogSegment s : recovered) {
             segments.put(s.firstZxid(), s.path());
             lastAppendedZxid = s.lastZxid();
@@ -70,7 +93,7 @@ public final class FileTxnLog implements TxnLog {
 
     @Override
     public void append(Txn txn) {
-        ensureOpen();
+        ensureWritable();
         if (txn.zxid() <= lastAppendedZxid) {
             throw new IllegalArgumentException("zxid 0x" + Long.toHexString(txn.zxid())
                     + " does not follow the last appended zxid 0x"
@@ -89,15 +112,15 @@ public final class FileTxnLog implements TxnLog {
                 }
             }
             LogRecordCodec.encode(txn, buffer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the txn log in " + dir, e);
+        } catch (StorageFailureException e) {
+            throw fail(e);
         }
         lastAppendedZxid = txn.zxid();
     }
 
     @Override
     public void flush() {
-        ensureOpen();
+        ensureWritable();
         long appended = lastAppendedZxid;
         if (appended == lastFlushedZxid) {
             return;
@@ -105,12 +128,68 @@ public final class FileTxnLog implements TxnLog {
         try {
             writeBuffer();
             if (options.forceSync()) {
-                force(channel);
+                force();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot flush the txn log in " + dir, e);
+        } catch (StorageFailureException e) {
+            throw fail(e);
         }
         lastFlushedZxid = appended;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Flushes first, then cuts the files as {@link LogTruncation} describes; if anything was
+     * removed, the next append starts a new segment. Any I/O error fails the log (see the class comment); a restart then
+     * finishes the truncation if its marker was written, else finds the old log.
+     *
+     * @throws StorageFailureException if the log has failed or fails now
+     */
+    @Override
+    public void truncateAfter(long zxid) {
+        ensureWritable();
+        if (zxid < 0) {
+            throw new IllegalArgumentException("cannot truncate after negative zxid " + zxid);
+        }
+        flush();
+        if (zxid >= lastFlushedZxid) {
+            return;
+        }
+        try {
+            LogTruncation.Plan plan = truncation.plan(List.copyOf(segments.values()), zxid, false);
+            Invariants.check(plan.cutSegment() == null || plan.keptLastZxid() > 0,
+                    "the segment holding the cut keeps its first record");
+            if (channel != null) {
+                FileChannel open = channel;
+                channel = null;
+                LogIo.step(segmentPath, "close", open::close);
+            }
+            rollRequested = true;
+            truncation.writeMarker(zxid);
+            // Decided: new readers stop at the kept zxid and no longer look for removed segments.
+            lastFlushedZxid = plan.keptLastZxid();
+            lastAppendedZxid = plan.keptLastZxid();
+            segments.tailMap(zxid, false).clear();
+            truncation.execute(plan);
+            truncation.clearMarkers();
+            LOG.info("truncated the txn log in {} after zxid 0x{}; it now ends at 0x{}", dir,
+                    Long.toHexString(zxid), Long.toHexString(plan.keptLastZxid()));
+        } catch (StorageFailureException e) {
+            throw fail(e);
+        } catch (StorageCorruptionException e) {
+            throw fail(new StorageFailureException(e.file(), "truncate", e.getMessage(), e));
+        }
+    }
+
+    @Override
+    public long firstZxid() {
+        Map.Entry<Long, Path> first = segments.firstEntry();
+        return first == null ? 0 : first.getKey();
+    }
+
+    /** The failure that stopped this log, or empty while it works. */
+    public Optional<StorageFailureException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** Makes the next append start a new segment. Any thread may ask. */
@@ -134,11 +213,15 @@ public final class FileTxnLog implements TxnLog {
         if (zxidExclusive >= upTo) {
             return Collections.emptyIterator();
         }
-        Long start = segments.floorKey(zxidExclusive + 1);
+        Map.Entry<Long, Path> start = segments.floorEntry(zxidExclusive + 1);
         if (start == null) {
-            start = segments.firstKey();
+            start = segments.firstEntry();
         }
-        return new SegmentIterator(segments, start, zxidExclusive, upTo);
+        if (start == null) {
+            // Only a truncation racing this read empties the map under a non-zero flushed zxid.
+            return Collections.emptyIterator();
+        }
+        return new SegmentIterator(segments, start.getKey(), zxidExclusive, upTo);
     }
 
     /** The directory the segments live in. */
@@ -186,36 +269,50 @@ public final class FileTxnLog implements TxnLog {
             return;
         }
         closed = true;
-        if (channel != null) {
-            try {
+        if (channel == null) {
+            return;
+        }
+        try {
+            // A failed log touches its files no more; recovery sorts out what is there.
+            if (failure == null) {
                 dropPreallocation();
+            }
+        } catch (StorageFailureException e) {
+            LOG.warn("cutting back {} at close failed; recovery accepts its zero tail",
+                    segmentPath, e);
+        } finally {
+            try {
                 channel.close();
             } catch (IOException e) {
-                LOG.warn("closing {} failed", dir, e);
+                LOG.warn("closing {} failed", segmentPath, e);
             }
+            channel = null;
         }
     }
 
-    private void startSegment(long firstZxid) throws IOException {
+    private void startSegment(long firstZxid) {
         if (channel != null) {
             // The batch in flight may span the roll; the old segment is forced now so that the
             // next flush, which forces only the new one, covers every record of the batch.
             writeBuffer();
             if (options.forceSync()) {
-                force(channel);
+                force();
             }
             dropPreallocation();
-            channel.close();
+            FileChannel finished = channel;
+            channel = null;
+            LogIo.step(segmentPath, "close", finished::close);
         }
         Path path = dir.resolve(LogRecordCodec.segmentName(firstZxid));
-        channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        channel = LogIo.call(path, "create", () -> io.open(path, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.READ, StandardOpenOption.WRITE));
+        segmentPath = path;
         writePosition = 0;
         allocatedEnd = 0;
         LogRecordCodec.writeSegmentHeader(buffer, firstZxid);
         segments.put(firstZxid, path);
         if (options.forceSync()) {
-            DirectorySync.fsync(dir);
+            LogIo.step(dir, "fsync directory", () -> io.syncDirectory(dir));
         }
         rollRequested = false;
         LOG.info("started txn log segment {}", path);
@@ -228,34 +325,36 @@ public final class FileTxnLog implements TxnLog {
      * and the disk would hold a preallocation per segment. Needs no fsync of its own: if the
      * new size is lost in a crash the file keeps its zero tail, which recovery accepts.
      */
-    private void dropPreallocation() throws IOException {
+    private void dropPreallocation() {
         if (allocatedEnd > writePosition) {
-            channel.truncate(writePosition);
+            LogIo.step(segmentPath, "truncate", () -> channel.truncate(writePosition));
             allocatedEnd = writePosition;
         }
     }
 
-    private void writeBuffer() throws IOException {
+    private void writeBuffer() {
         buffer.flip();
         long end = writePosition + buffer.remaining();
-        while (end > allocatedEnd) {
-            // One byte at the new end makes the file that long; the hole reads as zeros.
-            allocatedEnd += options.preAllocSize();
-            channel.write(ByteBuffer.allocate(1), allocatedEnd - 1);
-        }
         long start = writePosition;
-        while (buffer.hasRemaining()) {
-            writePosition += channel.write(buffer, writePosition);
-        }
+        LogIo.step(segmentPath, "write", () -> {
+            while (end > allocatedEnd) {
+                // One byte at the new end makes the file that long; the hole reads as zeros.
+                channel.write(ByteBuffer.allocate(1), allocatedEnd + options.preAllocSize() - 1);
+                allocatedEnd += options.preAllocSize();
+            }
+            while (buffer.hasRemaining()) {
+                writePosition += channel.write(buffer, writePosition);
+            }
+        });
         buffer.clear();
         Invariants.check(writePosition == end, "the whole buffer reached the segment");
         // One writer: a plain read-modify-write of the volatile is safe, readers see whole values.
         bytesWritten += writePosition - start;
     }
 
-    private void force(FileChannel target) throws IOException {
+    private void force() {
         long start = System.nanoTime();
-        target.force(false);
+        LogIo.step(segmentPath, "fsync", () -> channel.force(false));
         long took = System.nanoTime() - start;
         lastFsyncNanos = took;
         fsyncs.incrementAndGet();
@@ -268,10 +367,25 @@ public final class FileTxnLog implements TxnLog {
         }
     }
 
-    private void ensureOpen() {
+    private void ensureWritable() {
         if (closed) {
             throw new IllegalStateException("txn log is closed");
         }
+        StorageFailureException first = failure;
+        if (first != null) {
+            throw new StorageFailureException(first.file(), first.operation(), "the txn log in "
+                    + dir + " stopped at that failure and takes no more writes", first);
+        }
+    }
+
+    /** Fails the log for good; returns the exception for the caller to throw. */
+    private StorageFailureException fail(StorageFailureException e) {
+        if (failure == null) {
+            failure = e;
+            LOG.error("the txn log in {} failed and takes no more writes (fail-stop): {}", dir,
+                    e.getMessage(), e);
+        }
+        return e;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.paddock.storage.log;
 import io.paddock.storage.Invariants;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -10,9 +11,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * A {@link TxnLog} held in memory: "durable" means flushed, and everything is lost when the process
  * ends. For tests, simulation and in-memory deployments.
  *
- * <p>Thread-safe for one writer (append, flush, close) and any number of concurrent readers. Txns
- * live in a concurrent skip list, so readers never block the writer; {@link #readFrom} bounds its
- * iterator by the flushed zxid it read first, so it never returns an unflushed txn.
+ * <p>Thread-safe for one writer (append, flush, truncateAfter, close) and any number of concurrent
+ * readers. Txns live in a concurrent skip list, so readers never block the writer;
+ * {@link #readFrom} bounds its iterator by the flushed zxid it read first, so it never returns an
+ * unflushed txn.
  */
 public final class MemoryTxnLog implements TxnLog {
 
@@ -41,6 +43,31 @@ public final class MemoryTxnLog implements TxnLog {
     }
 
     @Override
+    public void truncateAfter(long zxid) {
+        ensureOpen();
+        if (zxid < 0) {
+            throw new IllegalArgumentException("cannot truncate after negative zxid " + zxid);
+        }
+        if (zxid >= lastAppendedZxid) {
+            flush();
+            return;
+        }
+        Long kept = txns.floorKey(zxid);
+        long last = kept == null ? 0 : kept;
+        // Lower the zxids before removing txns: a reader that finds its last flushed txn gone
+        // then sees the lower zxid and reads again.
+        lastFlushedZxid = last;
+        lastAppendedZxid = last;
+        txns.tailMap(zxid, false).clear();
+    }
+
+    @Override
+    public long firstZxid() {
+        Map.Entry<Long, Txn> first = txns.firstEntry();
+        return first == null ? 0 : first.getKey();
+    }
+
+    @Override
     public long lastAppendedZxid() {
         return lastAppendedZxid;
     }
@@ -52,14 +79,18 @@ public final class MemoryTxnLog implements TxnLog {
 
     @Override
     public Iterator<Txn> readFrom(long zxidExclusive) {
-        long upTo = lastFlushedZxid;
-        if (zxidExclusive >= upTo) {
-            return Collections.emptyIterator();
+        while (true) {
+            long upTo = lastFlushedZxid;
+            if (zxidExclusive >= upTo) {
+                return Collections.emptyIterator();
+            }
+            ConcurrentNavigableMap<Long, Txn> view = txns.subMap(zxidExclusive, false, upTo, true);
+            if (!view.isEmpty() && view.lastKey() == upTo) {
+                return Collections.unmodifiableCollection(view.values()).iterator();
+            }
+            // Only a truncation removes txns, and it lowers the flushed zxid first.
+            Invariants.check(lastFlushedZxid != upTo, "the last flushed zxid is in the log");
         }
-        ConcurrentNavigableMap<Long, Txn> view = txns.subMap(zxidExclusive, false, upTo, true);
-        Invariants.check(!view.isEmpty() && view.lastKey() == upTo,
-                "the last flushed zxid is in the log");
-        return Collections.unmodifiableCollection(view.values()).iterator();
     }
 
     @Override

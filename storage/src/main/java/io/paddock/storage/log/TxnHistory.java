@@ -28,6 +28,26 @@ public final class TxnHistory {
         return upTo(log.readFrom(zxidExclusive), window.lastZxid());
     }
 
+    /**
+     * Whether {@link #readFrom readFrom(zxid)} returns every committed txn after {@code zxid},
+     * decided from zxids alone, without reading: the window reaches back to it
+     * ({@link CommittedWindow#coveredAfter()}), or the log's oldest txn is at or before it
+     * ({@link TxnLog#firstZxid()}), so retention has deleted nothing after it. False for a
+     * zxid past the last committed one. A leader uses it to choose DIFF (true) or SNAP
+     * (false); whether {@code zxid} is in its own history at all (else TRUNC) is the caller's
+     * question.
+     */
+    public boolean servesAfter(long zxid) {
+        if (zxid > window.lastZxid()) {
+            return false;
+        }
+        if (zxid >= window.coveredAfter()) {
+            return true;
+        }
+        long first = log.firstZxid();
+        return first != 0 && first <= zxid;
+    }
+
     private static Iterator<Txn> upTo(Iterator<Txn> source, long lastZxid) {
         return new Iterator<>() {
             private Txn next;

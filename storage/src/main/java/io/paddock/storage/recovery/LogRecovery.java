@@ -5,6 +5,7 @@ import io.paddock.storage.log.FileTxnLog;
 import io.paddock.storage.log.FileTxnLogOptions;
 import io.paddock.storage.log.LogRecordCodec;
 import io.paddock.storage.log.LogSegment;
+import io.paddock.storage.log.LogTruncation;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks a txn log directory before the log is opened, and repairs what a crash can leave.
+ *
+ * <p>First, a truncation ({@link io.paddock.storage.log.TxnLog#truncateAfter}) that a crash
+ * interrupted is finished: its marker file says it was decided (see {@link LogTruncation}).
  *
  * <p>Rules: a segment is read record by record until the zero-filled end of its data. Damage
  * (a partial record, a bad length, a CRC mismatch, a zxid out of order, a bad header) with no
@@ -51,6 +55,27 @@ public final class LogRecovery {
 
     /** Checks and repairs the segments in {@code dir}; see the class comment for the rules. */
     public static RecoveredLog recover(Path dir, CorruptionPolicy policy) throws IOException {
+        return check(dir, policy, true);
+    }
+
+    /**
+     * Checks the segments in {@code dir} as {@link #recover} does but changes nothing: a torn
+     * tail is reported and left in place, and the segments returned end at their last valid
+     * record, which is where a reader stops. For tools that read a data directory.
+     *
+     * @throws StorageCorruptionException for damage in the middle, as {@link CorruptionPolicy#REFUSE}
+     */
+    public static RecoveredLog inspect(Path dir) throws IOException {
+        return check(dir, CorruptionPolicy.REFUSE, false);
+    }
+
+    private static RecoveredLog check(Path dir, CorruptionPolicy policy, boolean repair)
+            throws IOException {
+        // A truncation interrupted by a crash is finished before anything reads the segments;
+        // a read-only inspection leaves the marker for the next real recovery.
+        boolean finishedTruncation = repair && LogTruncation.in(dir)
+                .completePending(segmentFiles(dir), policy == CorruptionPolicy.TRUNCATE)
+                .isPresent();
         List<Path> files = segmentFiles(dir);
         List<LogSegment> valid = new ArrayList<>();
         long last = 0;
@@ -75,6 +100,14 @@ public final class LogRecovery {
                         || laterSegmentHasRecords(files.subList(i + 1, files.size()), lastGood);
                 scan = new SegmentScan(scan.records(), scan.lastZxid(), scan.validEnd(), p);
             }
+            if (!repair) {
+                refuseIfValidAfter(file, scan, validAfter);
+                if (scan.records() > 0) {
+                    valid.add(new LogSegment(file, first, scan.lastZxid(), scan.validEnd()));
+                    last = scan.lastZxid();
+                }
+                return new RecoveredLog(valid, last, false);
+            }
             repair(file, scan, validAfter, policy, scan.lastZxid());
             if (scan.records() > 0) {
                 valid.add(new LogSegment(file, first, scan.lastZxid(), scan.validEnd()));
@@ -86,7 +119,7 @@ public final class LogRecovery {
             }
             return new RecoveredLog(valid, last, true);
         }
-        return new RecoveredLog(valid, last, false);
+        return new RecoveredLog(valid, last, finishedTruncation);
     }
 
     /** The segment files in the directory, by first zxid. */
@@ -101,6 +134,17 @@ public final class LogRecovery {
                             p -> LogRecordCodec.segmentZxid(p.getFileName().toString())))
                     .toList();
         }
+    }
+
+    private static void refuseIfValidAfter(Path file, SegmentScan scan, boolean validAfter) {
+        SegmentScan.Problem p = scan.problem();
+        if (validAfter) {
+            throw new StorageCorruptionException(file, p.offset(), p.zxid(), p.reason()
+                    + ", and valid records follow it, so it is not a torn tail; the last good"
+                    + " zxid before it is 0x" + Long.toHexString(scan.lastZxid()));
+        }
+        LOG.info("txn log segment {} has a torn tail at offset {}: {} (left as it is)", file,
+                p.offset(), p.reason());
     }
 
     private static void repair(Path file, SegmentScan scan, boolean validAfter,

@@ -1,6 +1,7 @@
 package io.paddock.storage.recovery;
 
 import io.paddock.storage.StorageCorruptionException;
+import io.paddock.storage.StorageFailureException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -53,7 +54,7 @@ public final class LogRepairTool {
             new HelpFormatter().printHelp(new PrintWriter(err, true), 100,
                     "LogRepairTool --log-dir L [--truncate-at-corruption]", "", options, 2, 2, "");
             return 2;
-        } catch (StorageCorruptionException e) {
+        } catch (StorageCorruptionException | StorageFailureException e) {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {

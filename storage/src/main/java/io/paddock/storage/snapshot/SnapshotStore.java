@@ -44,6 +44,7 @@ public final class SnapshotStore {
 
     private final Path dir;
     private final boolean compress;
+    private final boolean writable;
 
     /**
      * @param dir the snapshot directory, created if missing; leftover temporary files from a
@@ -51,8 +52,7 @@ public final class SnapshotStore {
      * @param compress whether new snapshots are LZ4-compressed (reading handles both)
      */
     public SnapshotStore(Path dir, boolean compress) throws IOException {
-        this.dir = dir;
-        this.compress = compress;
+        this(dir, compress, true);
         Files.createDirectories(dir);
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(SnapshotStore::isTemp).toList()) {
@@ -62,12 +62,29 @@ public final class SnapshotStore {
         }
     }
 
+    private SnapshotStore(Path dir, boolean compress, boolean writable) {
+        this.dir = dir;
+        this.compress = compress;
+        this.writable = writable;
+    }
+
+    /**
+     * A store that only loads: it creates nothing and deletes no leftover temporary file, so a
+     * tool may read a data directory without changing it. {@link #write} refuses.
+     */
+    public static SnapshotStore readOnly(Path dir) {
+        return new SnapshotStore(dir, false, false);
+    }
+
     public Path directory() {
         return dir;
     }
 
     /** Writes a snapshot of the source and returns its file once it is durable. */
     public Path write(SnapshotSource source) throws IOException {
+        if (!writable) {
+            throw new IllegalStateException("the snapshot store in " + dir + " is read-only");
+        }
         long zxid = source.zxid();
         Path target = dir.resolve(SnapshotFormat.fileName(zxid));
         Path temp = dir.resolve(SnapshotFormat.fileName(zxid) + SnapshotFormat.TEMP_SUFFIX);

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.testing.Timing;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -188,6 +190,142 @@ public abstract class TxnLogContract {
     }
 
     @Test
+    void firstZxidIsTheOldestTxnAppendedOr0() {
+        assertEquals(0, log.firstZxid());
+        appendRun(3);
+        assertEquals(FIRST, log.firstZxid(), "appended, not yet flushed");
+        log.flush();
+        appendRun(2);
+
+        assertEquals(FIRST, log.firstZxid());
+    }
+
+    @Test
+    void truncateAfterKeepsTheTxnsUpToTheZxidAndMakesThemTheEnd() {
+        List<Txn> appended = appendRun(10);
+        log.flush();
+
+        log.truncateAfter(FIRST + 5);
+
+        assertEquals(FIRST + 5, log.lastAppendedZxid());
+        assertEquals(FIRST + 5, log.lastFlushedZxid());
+        assertEquals(FIRST, log.firstZxid());
+        assertEquals(appended.subList(0, 6), drain(log.readFrom(0)));
+        assertEquals(appended.subList(4, 6), drain(log.readFrom(FIRST + 3)));
+        assertEquals(List.of(), drain(log.readFrom(FIRST + 5)));
+    }
+
+    @Test
+    void truncateAfterRemovesUnflushedTxnsAndMakesTheKeptOnesDurable() {
+        List<Txn> appended = appendRun(3);
+        log.flush();
+        appended.addAll(appendRun(4));
+
+        log.truncateAfter(FIRST + 4);
+
+        assertEquals(FIRST + 4, log.lastAppendedZxid());
+        assertEquals(FIRST + 4, log.lastFlushedZxid(), "the kept unflushed txns are flushed");
+        assertEquals(appended.subList(0, 5), drain(log.readFrom(0)));
+    }
+
+    @Test
+    void appendsAfterATruncationGoOnAboveTheKeptZxidReusingRemovedOnes() {
+        appendRun(10);
+        log.flush();
+        log.truncateAfter(FIRST + 2);
+
+        assertThrows(IllegalArgumentException.class, () -> log.append(txn(FIRST + 2)));
+        Txn replacement = new Txn(FIRST + 3, 7, "other".getBytes(StandardCharsets.UTF_8));
+        log.append(replacement);
+        log.append(txn((2L << 32) | 1));
+        log.flush();
+
+        assertEquals(List.of(txn(FIRST), txn(FIRST + 1), txn(FIRST + 2), replacement,
+                txn((2L << 32) | 1)), drain(log.readFrom(0)));
+        assertEquals((2L << 32) | 1, log.lastFlushedZxid());
+    }
+
+    @Test
+    void truncatingAtOrAfterTheLastTxnRemovesNothingAndFlushes() {
+        List<Txn> appended = appendRun(4);
+
+        log.truncateAfter(FIRST + 3);
+        assertEquals(FIRST + 3, log.lastFlushedZxid());
+        log.truncateAfter(FIRST + 100);
+
+        assertEquals(FIRST + 3, log.lastAppendedZxid());
+        assertEquals(appended, drain(log.readFrom(0)));
+    }
+
+    @Test
+    void truncatingInAGapKeepsTheTxnBeforeIt() {
+        log.append(txn(10));
+        log.append(txn(20));
+        log.append(txn(30));
+        log.flush();
+
+        log.truncateAfter(25);
+
+        assertEquals(20, log.lastAppendedZxid());
+        assertEquals(20, log.lastFlushedZxid());
+        assertEquals(List.of(txn(10), txn(20)), drain(log.readFrom(0)));
+    }
+
+    @Test
+    void truncatingBelowTheFirstTxnEmptiesTheLog() {
+        log.append(txn(10));
+        log.append(txn(20));
+        log.flush();
+
+        log.truncateAfter(5);
+
+        assertEquals(0, log.lastAppendedZxid());
+        assertEquals(0, log.lastFlushedZxid());
+        assertEquals(0, log.firstZxid());
+        assertFalse(log.readFrom(0).hasNext());
+        log.append(txn(7));
+        log.flush();
+        assertEquals(List.of(txn(7)), drain(log.readFrom(0)));
+        assertEquals(7, log.firstZxid());
+    }
+
+    @Test
+    void truncatingAfter0EmptiesTheLog() {
+        appendRun(3);
+        log.flush();
+
+        log.truncateAfter(0);
+
+        assertEquals(0, log.lastFlushedZxid());
+        assertFalse(log.readFrom(0).hasNext());
+    }
+
+    @Test
+    void truncatingAcrossAnEpochKeepsTheOlderEpoch() {
+        long lastOfEpoch1 = (1L << 32) | 9;
+        log.append(txn(lastOfEpoch1));
+        log.append(txn((2L << 32) | 1));
+        log.append(txn((2L << 32) | 2));
+        log.flush();
+
+        log.truncateAfter(2L << 32);
+
+        assertEquals(lastOfEpoch1, log.lastFlushedZxid());
+        assertEquals(List.of(txn(lastOfEpoch1)), drain(log.readFrom(0)));
+    }
+
+    @Test
+    void truncateRejectsANegativeZxidAndAClosedLog() {
+        appendRun(2);
+        log.flush();
+
+        assertThrows(IllegalArgumentException.class, () -> log.truncateAfter(-1));
+        assertEquals(FIRST + 1, log.lastFlushedZxid());
+        log.close();
+        assertThrows(IllegalStateException.class, () -> log.truncateAfter(FIRST));
+    }
+
+    @Test
     void concurrentReadersSeeAGaplessFlushedPrefix() throws Exception {
         int total = 20_000;
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -203,7 +341,7 @@ public abstract class TxnLogContract {
             }
         }
         for (Thread reader : readers) {
-            reader.join();
+            assertTrue(Timing.join(reader, Duration.ofSeconds(60)), reader.getName() + " is stuck");
         }
 
         if (failure.get() != null) {

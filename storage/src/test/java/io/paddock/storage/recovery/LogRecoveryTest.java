@@ -9,6 +9,7 @@ import io.paddock.storage.StorageCorruptionException;
 import io.paddock.storage.log.FileTxnLog;
 import io.paddock.storage.log.FileTxnLogOptions;
 import io.paddock.storage.log.LogRecordCodec;
+import io.paddock.storage.log.LogTruncation;
 import io.paddock.storage.log.Txn;
 import io.paddock.storage.testing.LogCapture;
 import java.io.ByteArrayOutputStream;
@@ -189,6 +190,44 @@ class LogRecoveryTest {
     }
 
     @Test
+    void inspectReadsUpToATornTailAndLeavesTheFileAsItIs() throws Exception {
+        List<Txn> txns = writeLog(1);
+        Path file = segment(FIRST);
+        byte[] bytes = Files.readAllBytes(file);
+        int lastStart = recordEnds(txns).get(COUNT - 1);
+        bytes[lastStart + 25] ^= 1;
+        Files.write(file, bytes);
+
+        RecoveredLog r = LogRecovery.inspect(dir);
+
+        assertEquals(txns.get(COUNT - 2).zxid(), r.lastZxid());
+        assertFalse(r.repaired());
+        assertTrue(Arrays.equals(bytes, Files.readAllBytes(file)), "left as it was");
+        try (FileTxnLog log = new FileTxnLog(dir, r.segments(), OPTIONS)) {
+            List<Txn> out = new ArrayList<>();
+            log.readFrom(0).forEachRemaining(out::add);
+            assertEquals(txns.subList(0, COUNT - 1), out);
+        }
+        assertTrue(Arrays.equals(bytes, Files.readAllBytes(file)), "closing changed nothing");
+    }
+
+    @Test
+    void inspectRefusesDamageInTheMiddleAsRecoverDoes() throws Exception {
+        List<Txn> txns = writeLog(2);
+        Path file = segment(FIRST);
+        byte[] bytes = Files.readAllBytes(file);
+        int start = recordEnds(txns).get(2);
+        bytes[start + 17] ^= 1;
+        Files.write(file, bytes);
+
+        StorageCorruptionException e = assertThrows(StorageCorruptionException.class,
+                () -> LogRecovery.inspect(dir));
+
+        assertEquals(start, e.offset());
+        assertTrue(Arrays.equals(bytes, Files.readAllBytes(file)));
+    }
+
+    @Test
     void truncatePolicyCutsAtTheDamageAndDropsLaterSegments() throws Exception {
         List<Txn> txns = writeLog(2);
         Path file = segment(FIRST);
@@ -255,5 +294,45 @@ class LogRecoveryTest {
         assertEquals(txns.subList(0, 4), readAll());
         assertEquals(2, LogRepairTool.run(new String[0], new PrintStream(out),
                 new PrintStream(err)));
+    }
+    @Test
+    void anInterruptedTruncationIsFinishedBeforeTheCheck() throws Exception {
+        List<Txn> txns = writeLog(3);
+        Path marker = dir.resolve(LogTruncation.MARKER_PREFIX
+                + Long.toHexString(txns.get(COUNT + 2).zxid()));
+        Files.createFile(marker);
+
+        RecoveredLog r = LogRecovery.recover(dir, CorruptionPolicy.REFUSE);
+
+        assertTrue(r.repaired());
+        assertEquals(txns.get(COUNT + 2).zxid(), r.lastZxid());
+        assertEquals(txns.subList(0, COUNT + 3), readAll());
+        assertFalse(Files.exists(marker));
+        assertEquals(List.of(segment(FIRST), segment(FIRST + COUNT)),
+                LogRecovery.segmentFiles(dir));
+    }
+
+    @Test
+    void damageBeforeTheCutOfAnInterruptedTruncationRefusesUnlessAskedToCut() throws Exception {
+        List<Txn> txns = writeLog(2);
+        Path file = segment(FIRST);
+        byte[] bytes = Files.readAllBytes(file);
+        int start = recordEnds(txns).get(2);
+        bytes[start + 17] ^= 1;
+        Files.write(file, bytes);
+        Path marker = dir.resolve(LogTruncation.MARKER_PREFIX
+                + Long.toHexString(txns.get(5).zxid()));
+        Files.createFile(marker);
+
+        StorageCorruptionException e = assertThrows(StorageCorruptionException.class,
+                () -> LogRecovery.recover(dir, CorruptionPolicy.REFUSE));
+        assertEquals(file, e.file());
+        assertEquals(start, e.offset());
+        assertTrue(Files.exists(marker), "the truncation is still pending");
+
+        RecoveredLog r = LogRecovery.recover(dir, CorruptionPolicy.TRUNCATE);
+        assertEquals(txns.get(1).zxid(), r.lastZxid());
+        assertEquals(txns.subList(0, 2), readAll());
+        assertFalse(Files.exists(marker));
     }
 }

@@ -160,6 +160,20 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void aReadOnlyStoreLoadsButDeletesAndWritesNothing() throws Exception {
+        new SnapshotStore(dir, false).write(source(0x10, body(1, 10)));
+        Files.write(dir.resolve("snapshot.30.tmp"), new byte[] {1, 2, 3});
+        SnapshotStore store = SnapshotStore.readOnly(dir);
+
+        assertArrayEquals(body(1, 10), store.loadNewest(READ_ALL).orElseThrow().state());
+        assertTrue(Files.exists(dir.resolve("snapshot.30.tmp")), "leftovers left alone");
+        assertThrows(IllegalStateException.class, () -> store.write(source(0x40, body(2, 5))));
+        assertTrue(Files.notExists(dir.resolve("snapshot.40")));
+        assertTrue(SnapshotStore.readOnly(dir.resolve("missing")).loadNewest(READ_ALL).isEmpty());
+        assertTrue(Files.notExists(dir.resolve("missing")), "nothing created");
+    }
+
+    @Test
     void aSourceThatFailsLeavesNoFile() throws Exception {
         SnapshotStore store = new SnapshotStore(dir, false);
         SnapshotSource failing = new SnapshotSource() {

@@ -40,6 +40,8 @@ final class EpochRollover {
     private final long margin;
     private long servingEpoch;
     private long pendingEpoch = -1;
+    private long startedAt;
+    private long lastAsked;
 
     EpochRollover(PeerContext ctx, Learners learners, long servingEpoch) {
         this.ctx = ctx;
@@ -64,12 +66,39 @@ final class EpochRollover {
     /** Promises {@code target} and asks every learner in session for it. */
     void start(long target) {
         pendingEpoch = target;
+        startedAt = ctx.now();
         ctx.acceptEpoch(target, ctx.myId());
-        List<LearnerHandle> inSession = learners.matching(h -> h.stage() != Stage.CONNECTED);
-        for (LearnerHandle handle : inSession) {
-            ctx.send(new NewEpoch(ctx.myId(), handle.id(), target));
-        }
+        ask(learners.matching(h -> h.stage() != Stage.CONNECTED));
         checkQuorum();
+    }
+
+    /**
+     * A NEWEPOCH or its ACKEPOCH may be lost, and the pings that keep everyone attached would
+     * hide it: the leader asks again every ping interval those in session that have not promised
+     * yet (a learner answers a repeat from the same leader with the same promise). If no quorum
+     * has promised within initLimit, the rollover cannot finish here.
+     *
+     * @return whether the rollover gave up and the leader must go back to election
+     */
+    boolean tick() {
+        if (pendingEpoch < 0) {
+            return false;
+        }
+        if (ctx.now() - startedAt > ctx.config().initLimitTicks()) {
+            return true;
+        }
+        if (ctx.now() - lastAsked >= ctx.config().pingIntervalTicks()) {
+            long target = pendingEpoch;
+            ask(learners.matching(h -> h.stage() != Stage.CONNECTED && h.ackedEpoch() < target));
+        }
+        return false;
+    }
+
+    private void ask(List<LearnerHandle> inSession) {
+        lastAsked = ctx.now();
+        for (LearnerHandle handle : inSession) {
+            ctx.send(new NewEpoch(ctx.myId(), handle.id(), pendingEpoch));
+        }
     }
 
     /** Serves the pending epoch once a quorum of voters in session promised it. */

@@ -151,6 +151,9 @@ public final class LeaderBroadcast implements PeerState {
     @Override
     public PeerState tick() {
         learners.pingIfDue();
+        if (rollover.tick()) {
+            return ctx.looking("no quorum promised the rolled-over epoch within initLimit");
+        }
         int limit = ctx.config().syncLimitTicks();
         List<Long> alive = learners.voters(
                 h -> h.stage() == Stage.SYNCED && ctx.now() - h.lastHeard() <= limit);
