@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Second stage of the request ring: proposes each txn of a Disruptor batch to the ZAB core (whose
- * Ready appends it to the log), makes the batch durable with one flush at its end (group
- * commit), reports "persisted up to zxid" to the core, and hands the requests the core has
+ * one Ready for the batch appends them to the log), makes the batch durable with one flush at its
+ * end (group commit), reports "persisted up to zxid" to the core, and hands the requests the core has
  * committed, in order, to the commit ring.
  *
  * <p>A request waits for the commit of its own txn, and one without a txn (a fenced read, a
@@ -83,6 +83,7 @@ final class PersistHandler implements EventHandler<RequestEvent> {
     }
 
     private void flushBatch() {
+        driver.appendProposed();
         long lastAppended = log.lastAppendedZxid();
         long committed = driver.committedUpTo();
         if (lastAppended > log.lastFlushedZxid()) {

@@ -85,9 +85,16 @@ public final class PeerDriver {
                 + peer.describe());
     }
 
-    /** A prepared write on the serving leader; the log gets it through the core's Ready. */
+    /**
+     * A prepared write on the serving leader. The log gets it through the core's Ready at the
+     * next {@link #appendProposed()}: a batch of proposals costs one Ready, not one each.
+     */
     public void propose(Proposal proposal) {
         peer.propose(proposal);
+    }
+
+    /** Carries out what the proposals since the last call decided: appends them to the log. */
+    public void appendProposed() {
         drain();
     }
 
