@@ -26,9 +26,9 @@ public final class ZooCfgParser {
 
     /** Keys a ZooKeeper operator sets that matter only to features not built yet. */
     private static final Set<String> ACCEPTED_UNUSED = Set.of(
-            "initLimit", "syncLimit", "standaloneEnabled", "reconfigEnabled", "admin.enableServer", "admin.serverPort",
+            "initLimit", "syncLimit", "standaloneEnabled", "reconfigEnabled", "admin.idleTimeout",
             "globalOutstandingLimit", "syncEnabled", "electionAlg", "peerType",
-            "quorumListenOnAllIPs", "metricsProvider.className", "dynamicConfigFile");
+            "quorumListenOnAllIPs", "dynamicConfigFile");
 
     private final Map<String, BiConsumer<ServerConfig.Builder, String>> keys = Map.ofEntries(
             Map.entry("tickTime", (b, v) -> b.tickTime(positiveInt(v))),
@@ -61,7 +61,22 @@ public final class ZooCfgParser {
             Map.entry("snapshot.compression.method", (b, v) -> b.snapshotCompression(
                     compression(v))),
             Map.entry("snapshotOnShutdown", (b, v) -> b.snapshotOnShutdown(bool(v))),
-            Map.entry("pipeline.ringSize", (b, v) -> b.pipelineRingSize(powerOfTwo(v))));
+            Map.entry("pipeline.ringSize", (b, v) -> b.pipelineRingSize(powerOfTwo(v))),
+            // [ops] the admin HTTP server and the Prometheus endpoint
+            Map.entry("admin.enableServer", (b, v) -> b.updateOperations(o -> o.withAdmin(bool(v)))),
+            Map.entry("admin.serverAddress", (b, v) -> b.updateOperations(o -> o.withAdminHost(v))),
+            Map.entry("admin.serverPort", (b, v) -> b.updateOperations(o -> o.withAdminPort(port(v)))),
+            Map.entry("admin.commandURL", (b, v) -> b.updateOperations(o -> o.withCommandUrl(commandUrl(v)))),
+            Map.entry("metricsProvider.className", (b, v) -> b.updateOperations(
+                    o -> metricsProvider(v) ? o : o.withPrometheus(false))),
+            Map.entry("metricsProvider.httpHost", (b, v) -> b.updateOperations(
+                    o -> o.withPrometheusHost(v))),
+            Map.entry("metricsProvider.httpPort", (b, v) -> b.updateOperations(
+                    o -> o.withPrometheusPort(port(v)))),
+            Map.entry("metricsProvider.exportJvmInfo", (b, v) -> b.updateOperations(
+                    o -> o.withPrometheusJvmMetrics(bool(v)))),
+            Map.entry("prometheus.enabled", (b, v) -> b.updateOperations(
+                    o -> o.withPrometheus(bool(v)))));
 
     public ServerConfig parse(Path file) {
         List<String> lines;
@@ -77,7 +92,8 @@ public final class ZooCfgParser {
     public ServerConfig parse(String source, List<String> lines) {
         // A zoo.cfg without clientPortAddress listens on every interface, as ZooKeeper does.
         ServerConfig.Builder b = ServerConfig.builder()
-                .clientAddress(new InetSocketAddress(ServerConfig.DEFAULT_CLIENT_PORT));
+                .clientAddress(new InetSocketAddress(ServerConfig.DEFAULT_CLIENT_PORT))
+                .operations(OperationsConfig.zooKeeperDefaults());
         int port = -1;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
@@ -185,6 +201,28 @@ public final class ZooCfgParser {
             return false;
         }
         throw new IllegalArgumentException("expected lz4 or none");
+    }
+
+    /**
+     * [ops] Paddock serves Prometheus itself: ZooKeeper's NullMetricsProvider turns that off,
+     * any other provider leaves it as it is.
+     */
+    private static boolean metricsProvider(String className) {
+        if (className.endsWith(".NullMetricsProvider")) {
+            return false;
+        }
+        if (!className.endsWith(".PrometheusMetricsProvider")) {
+            LOG.warn("metricsProvider.className={} is not loaded; Paddock serves Prometheus"
+                    + " metrics itself (prometheus.enabled=false turns that off)", className);
+        }
+        return true;
+    }
+
+    private static String commandUrl(String v) {
+        if (!v.startsWith("/") || v.length() < 2 || v.endsWith("/")) {
+            throw new IllegalArgumentException("expected a path like /commands");
+        }
+        return v;
     }
 
     private static int port(String v) {
