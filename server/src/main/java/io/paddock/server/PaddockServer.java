@@ -217,6 +217,12 @@ public final class PaddockServer implements AutoCloseable {
         return e == null ? null : e.adminAddress();
     }
 
+    /** [ops] Where Prometheus' /metrics is served, or null when it is off. */
+    public InetSocketAddress prometheusAddress() {
+        OperatorEndpoints e = operatorEndpoints;
+        return e == null ? null : e.prometheusAddress();
+    }
+
     /** [ops] The live parts operators' tools read. */
     private AdminSources adminSources() {
         return new AdminSources(new View(), boundAddress.getPort(), tree, sessions, watches, connections, storage,

@@ -2,6 +2,7 @@ package io.paddock.server.admin;
 
 import io.paddock.server.admin.http.AdminHttpServer;
 import io.paddock.server.config.OperationsConfig;
+import io.paddock.server.metrics.prometheus.PrometheusEndpoint;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,13 @@ public final class OperatorEndpoints implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorEndpoints.class);
 
     private final AdminHttpServer admin;
+    private final PrometheusEndpoint prometheus;
     private final List<AutoCloseable> open;
 
-    private OperatorEndpoints(AdminHttpServer admin, List<AutoCloseable> open) {
+    private OperatorEndpoints(AdminHttpServer admin, PrometheusEndpoint prometheus,
+            List<AutoCloseable> open) {
         this.admin = admin;
+        this.prometheus = prometheus;
         this.open = open;
     }
 
@@ -39,7 +43,13 @@ public final class OperatorEndpoints implements AutoCloseable {
                         config.adminCommandUrl());
                 open.add(admin);
             }
-            return new OperatorEndpoints(admin, open);
+            PrometheusEndpoint prometheus = null;
+            if (config.prometheusEnabled()) {
+                prometheus = PrometheusEndpoint.start(sources, config.prometheusAddress(),
+                        config.prometheusJvmMetrics());
+                open.add(prometheus);
+            }
+            return new OperatorEndpoints(admin, prometheus, open);
         } catch (RuntimeException e) {
             closeAll(open);
             throw e;
@@ -49,6 +59,11 @@ public final class OperatorEndpoints implements AutoCloseable {
     /** Where the admin commands are served, or null when the admin server is off. */
     public InetSocketAddress adminAddress() {
         return admin == null ? null : admin.address();
+    }
+
+    /** Where {@code /metrics} is served, or null when Prometheus is off. */
+    public InetSocketAddress prometheusAddress() {
+        return prometheus == null ? null : prometheus.address();
     }
 
     @Override

@@ -16,11 +16,11 @@ import org.apache.zookeeper.ZooKeeper;
  * a persistent node /a, an ephemeral /e, a data watch on /a, a child watch on / and a
  * persistent recursive watch on /p.
  */
-final class WatchScenario {
+public final class WatchScenario {
     private WatchScenario() {
     }
 
-    static ZooKeeper apply(String connectString) throws Exception {
+    public static ZooKeeper apply(String connectString) throws Exception {
         CountDownLatch connected = new CountDownLatch(1);
         ZooKeeper zk = new ZooKeeper(connectString, 30_000, e -> {
             if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
