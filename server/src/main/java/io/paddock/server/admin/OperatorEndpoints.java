@@ -2,6 +2,7 @@ package io.paddock.server.admin;
 
 import io.paddock.server.admin.http.AdminHttpServer;
 import io.paddock.server.config.OperationsConfig;
+import io.paddock.server.jmx.ServerMBeans;
 import io.paddock.server.metrics.prometheus.PrometheusEndpoint;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a running server offers operators besides its client port, started together and closed
- * together: the admin HTTP server and the Prometheus endpoint, each when configured.
+ * together: the admin HTTP server, the Prometheus endpoint and the MBean tree (jmx.enabled),
+ * each when configured.
  *
  * <p>Thread-safe: started once by the server, closed once; the addresses may be read from any
  * thread.
@@ -48,6 +50,9 @@ public final class OperatorEndpoints implements AutoCloseable {
                 prometheus = PrometheusEndpoint.start(sources, config.prometheusAddress(),
                         config.prometheusJvmMetrics());
                 open.add(prometheus);
+            }
+            if (sources.config().metricsJmxEnabled()) {
+                open.add(ServerMBeans.register(sources));
             }
             return new OperatorEndpoints(admin, prometheus, open);
         } catch (RuntimeException e) {

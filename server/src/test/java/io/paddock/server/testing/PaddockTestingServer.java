@@ -115,6 +115,15 @@ public final class PaddockTestingServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * [ops] Exports the Dropwizard metrics and the MBean tree over JMX (zoo.cfg jmx.enabled;
+         * off here by default, since the names of two servers in one JVM differ only by port).
+         */
+        public Builder jmxEnabled(boolean enabled) {
+            config.metricsJmxEnabled(enabled);
+            return this;
+        }
+
         public Builder tickTime(int millis) {
             config.tickTime(millis);
             return this;

@@ -3,7 +3,6 @@ package io.paddock.server.admin.http;
 import io.paddock.server.admin.AdminSources;
 import io.paddock.server.net.ClientConnection;
 import io.paddock.server.net.ConnectionStats;
-import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ final class ConnectionCommands {
     private static Map<String, Object> brief(ClientConnection c) {
         ConnectionStats st = c.stats();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("remote_socket_address", address(c.remoteAddress()));
+        m.put("remote_socket_address", ConnectionAddresses.format(c.remoteAddress()));
         // ZooKeeper's interest ops: 1 (OP_READ) while reading, 0 while throttled.
         m.put("interest_ops", c.isReading() ? 1 : 0);
         m.put("outstanding_requests", 0);
@@ -70,10 +69,5 @@ final class ConnectionCommands {
         m.put("avg_latency", st.avgLatencyMs());
         m.put("max_latency", st.maxLatencyMs());
         return m;
-    }
-
-    static String address(InetSocketAddress a) {
-        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 }
