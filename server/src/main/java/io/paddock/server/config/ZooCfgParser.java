@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -20,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * <p>An operator's existing zoo.cfg must start: keys Paddock does not know are logged by name
  * and ignored. A known key with a malformed value stops start-up with the file, line and key
  * named. Relative directories resolve against the working directory, as ZooKeeper's do.
+ *
+ * <p>ZooKeeper options given as system properties ({@code -Dzookeeper.extendedTypesEnabled=true},
+ * {@code -Djute.maxbuffer=...}; see {@link SystemPropertyKeys}) are honoured by a parser made with
+ * {@link #withSystemProperties()}, read once, under ZooKeeper's precedence: a zoo.cfg key wins over
+ * the property (ZooKeeper writes its zoo.cfg keys over the {@code zookeeper.*} properties), and the
+ * property wins over the default. A bad property value stops start-up naming the property.
  */
 public final class ZooCfgParser {
     private static final Logger LOG = LoggerFactory.getLogger(ZooCfgParser.class);
@@ -78,6 +85,36 @@ public final class ZooCfgParser {
             Map.entry("prometheus.enabled", (b, v) -> b.updateOperations(
                     o -> o.withPrometheus(bool(v)))));
 
+    private final Properties systemProperties;
+
+    /** A parser that reads zoo.cfg text only. */
+    public ZooCfgParser() {
+        this(new Properties());
+    }
+
+    /** A parser that also honours ZooKeeper options among {@code systemProperties}. */
+    public ZooCfgParser(Properties systemProperties) {
+        this.systemProperties = new Properties();
+        systemProperties.forEach(this.systemProperties::put);
+    }
+
+    /** A parser that honours this JVM's system properties, as they are now. */
+    public static ZooCfgParser withSystemProperties() {
+        return new ZooCfgParser(System.getProperties());
+    }
+
+    /** With no zoo.cfg: the built-in defaults, under the system properties. */
+    public ServerConfig defaults() {
+        ServerConfig.Builder b = ServerConfig.builder();
+        applySystemProperties(b);
+        return b.build();
+    }
+
+    private void applySystemProperties(ServerConfig.Builder b) {
+        SystemPropertyKeys.read(systemProperties).forEach((property, kv) ->
+                apply(b, kv.getKey(), kv.getValue(), "system property " + property));
+    }
+
     public ServerConfig parse(Path file) {
         List<String> lines;
         try {
@@ -94,6 +131,7 @@ public final class ZooCfgParser {
         ServerConfig.Builder b = ServerConfig.builder()
                 .clientAddress(new InetSocketAddress(ServerConfig.DEFAULT_CLIENT_PORT))
                 .operations(OperationsConfig.zooKeeperDefaults());
+        applySystemProperties(b);
         int port = -1;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
