@@ -15,6 +15,9 @@
 #                      (a key in zoo.cfg wins over its property, as in ZooKeeper)
 #   JVMFLAGS           more JVM options, after SERVER_JVMFLAGS (zkServer.sh's order)
 #   PADDOCK_JVM_OPTS   more JVM options, after both, e.g. "-XX:+UseZGC"
+#   JMXPORT            serve remote JMX on this port (as zkServer.sh), bound to JMXHOST
+#                      (default 127.0.0.1, so it stays off the network unless you say so),
+#                      with JMXAUTH and JMXSSL (default false). Unset: no remote JMX.
 # conf/java.env, when present, is sourced first (as zkEnv.sh does), so it can set any of these.
 
 set -euo pipefail
@@ -58,7 +61,17 @@ if [ -f conf/logback.xml ]; then
   logback_opt=("-Dlogback.configurationFile=$PADDOCK_HOME/conf/logback.xml")
 fi
 
+jmx_opts=()
+if [ -n "${JMXPORT:-}" ]; then
+  jmx_opts=("-Dcom.sun.management.jmxremote.port=$JMXPORT"
+    "-Dcom.sun.management.jmxremote.rmi.port=$JMXPORT"
+    "-Dcom.sun.management.jmxremote.host=${JMXHOST:-127.0.0.1}"
+    "-Djava.rmi.server.hostname=${JMXHOST:-127.0.0.1}"
+    "-Dcom.sun.management.jmxremote.authenticate=${JMXAUTH:-false}"
+    "-Dcom.sun.management.jmxremote.ssl=${JMXSSL:-false}")
+fi
+
 # The flag variables are split on whitespace on purpose: each holds several options.
 # shellcheck disable=SC2086
-exec "$java_cmd" ${SERVER_JVMFLAGS:-} ${JVMFLAGS:-} ${PADDOCK_JVM_OPTS:-} "${logback_opt[@]}" \
+exec "$java_cmd" ${SERVER_JVMFLAGS:-} ${JVMFLAGS:-} ${PADDOCK_JVM_OPTS:-} "${jmx_opts[@]}" "${logback_opt[@]}" \
   -cp "lib/*" io.paddock.server.Main "$@"
