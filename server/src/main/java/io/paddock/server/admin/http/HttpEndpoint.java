@@ -89,10 +89,11 @@ public final class HttpEndpoint implements AutoCloseable {
             HttpEndpoint e = new HttpEndpoint(name, group, ch);
             LOG.info("{} HTTP endpoint listening on {}", name, e.address());
             return e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the BindException unwrapped
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw new IllegalStateException("cannot serve " + name + " on " + address + ": " + e,
-                    e);
+            throw new IllegalStateException("cannot serve " + name + " on "
+                    + address.getHostString() + ":" + address.getPort() + ": " + e.getMessage()
+                    + " (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

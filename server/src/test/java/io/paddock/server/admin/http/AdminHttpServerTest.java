@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paddock.server.PaddockServer;
 import io.paddock.server.config.OperationsConfig;
 import io.paddock.server.testing.PaddockTestingServer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -157,6 +160,17 @@ class AdminHttpServerTest {
         HttpResponse<String> post = HttpGet.send(HttpRequest.newBuilder(
                 HttpGet.uri(admin, "/commands/ruok")).POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(405, post.statusCode());
+    }
+
+    @Test
+    void aTakenAdminPortStopsTheStartNamingIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            OperationsConfig ops = OperationsConfig.ephemeral().withAdminPort(taken.getLocalPort());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> PaddockTestingServer.builder().operations(ops).start());
+            assertTrue(e.getMessage().startsWith("cannot serve admin on 127.0.0.1"),
+                    e.getMessage());
+        }
     }
 
     @Test
