@@ -10,7 +10,15 @@
 #
 # Environment:
 #   JAVA_HOME          the Java 17+ to run; otherwise `java` on the PATH
-#   PADDOCK_JVM_OPTS   extra JVM options, e.g. "-Xmx2g -XX:+UseZGC"
+#   SERVER_JVMFLAGS    JVM options, as zkServer.sh takes them; ZooKeeper's system properties
+#                      here are honoured, e.g. "-Xmx2g -Dzookeeper.extendedTypesEnabled=true"
+#                      (a key in zoo.cfg wins over its property, as in ZooKeeper)
+#   JVMFLAGS           more JVM options, after SERVER_JVMFLAGS (zkServer.sh's order)
+#   PADDOCK_JVM_OPTS   more JVM options, after both, e.g. "-XX:+UseZGC"
+#   JMXPORT            serve remote JMX on this port (as zkServer.sh), bound to JMXHOST
+#                      (default 127.0.0.1, so it stays off the network unless you say so),
+#                      with JMXAUTH and JMXSSL (default false). Unset: no remote JMX.
+# conf/java.env, when present, is sourced first (as zkEnv.sh does), so it can set any of these.
 
 set -euo pipefail
 
@@ -33,6 +41,11 @@ if [ "$#" -ge 1 ] && [ "${1#/}" = "$1" ] && [ -f "$1" ]; then
 fi
 cd "$PADDOCK_HOME"
 
+if [ -f conf/java.env ]; then
+  # shellcheck disable=SC1091
+  . conf/java.env
+fi
+
 if [ -n "${JAVA_HOME:-}" ]; then
   java_cmd="$JAVA_HOME/bin/java"
 else
@@ -48,6 +61,17 @@ if [ -f conf/logback.xml ]; then
   logback_opt=("-Dlogback.configurationFile=$PADDOCK_HOME/conf/logback.xml")
 fi
 
-# PADDOCK_JVM_OPTS is split on whitespace on purpose: it holds several options.
+jmx_opts=()
+if [ -n "${JMXPORT:-}" ]; then
+  jmx_opts=("-Dcom.sun.management.jmxremote.port=$JMXPORT"
+    "-Dcom.sun.management.jmxremote.rmi.port=$JMXPORT"
+    "-Dcom.sun.management.jmxremote.host=${JMXHOST:-127.0.0.1}"
+    "-Djava.rmi.server.hostname=${JMXHOST:-127.0.0.1}"
+    "-Dcom.sun.management.jmxremote.authenticate=${JMXAUTH:-false}"
+    "-Dcom.sun.management.jmxremote.ssl=${JMXSSL:-false}")
+fi
+
+# The flag variables are split on whitespace on purpose: each holds several options.
 # shellcheck disable=SC2086
-exec "$java_cmd" ${PADDOCK_JVM_OPTS:-} "${logback_opt[@]}" -cp "lib/*" io.paddock.server.Main "$@"
+exec "$java_cmd" ${SERVER_JVMFLAGS:-} ${JVMFLAGS:-} ${PADDOCK_JVM_OPTS:-} "${jmx_opts[@]}" "${logback_opt[@]}" \
+  -cp "lib/*" io.paddock.server.Main "$@"

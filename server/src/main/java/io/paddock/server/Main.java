@@ -103,8 +103,9 @@ public final class Main {
             throw new ConfigException("expected at most one zoo.cfg path, got " + rest.length);
         }
         String file = cl.getOptionValue("config", rest.length == 1 ? rest[0] : null);
-        ServerConfig base = file == null ? ServerConfig.builder().build()
-                : new ZooCfgParser().parse(Path.of(file));
+        // ZooKeeper's options given as -D system properties count too, under the zoo.cfg.
+        ZooCfgParser parser = ZooCfgParser.withSystemProperties();
+        ServerConfig base = file == null ? parser.defaults() : parser.parse(Path.of(file));
         ServerConfig.Builder b = base.toBuilder();
         if (cl.hasOption("port")) {
             b.clientPort(intOption(cl, "port"));

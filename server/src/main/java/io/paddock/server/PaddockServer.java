@@ -6,7 +6,9 @@ import io.paddock.protocol.DeleteRequest;
 import io.paddock.protocol.EmptyRequest;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.acl.AuthRegistry;
+import io.paddock.server.admin.AdminSources;
 import io.paddock.server.admin.FourLetterWords;
+import io.paddock.server.admin.OperatorEndpoints;
 import io.paddock.server.admin.ServerView;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.metrics.ServerStats;
@@ -79,9 +81,12 @@ public final class PaddockServer implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final JmxReporter jmx;
     private final CompletableFuture<ServerFailure> failure = new CompletableFuture<>();
+    private final long startMillis = System.currentTimeMillis();
     private InetSocketAddress boundAddress;
+    private volatile OperatorEndpoints operatorEndpoints; // [ops] admin HTTP, Prometheus
     private volatile boolean started;
     private boolean stopped; // guarded by this
+    private volatile boolean stopping;
 
     public PaddockServer(ServerConfig config) {
         this(config, ServerHooks.NONE);
@@ -216,6 +221,7 @@ public final class PaddockServer implements AutoCloseable {
         pipeline.start();
         storage.startBackground(); // [storage]
         boundAddress = listener.bind();
+        operatorEndpoints = OperatorEndpoints.start(config.operations(), adminSources());
         long tick = Math.max(1, config.tickTime() / 2);
         ticker.scheduleWithFixedDelay(this::expireSessions, tick, tick, TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::reapContainers, config.containerCheckIntervalMs(),
@@ -226,6 +232,24 @@ public final class PaddockServer implements AutoCloseable {
 
     public InetSocketAddress address() {
         return boundAddress;
+    }
+
+    /** [ops] Where the admin HTTP server listens, or null when it is off. */
+    public InetSocketAddress adminAddress() {
+        OperatorEndpoints e = operatorEndpoints;
+        return e == null ? null : e.adminAddress();
+    }
+
+    /** [ops] Where Prometheus' /metrics is served, or null when it is off. */
+    public InetSocketAddress prometheusAddress() {
+        OperatorEndpoints e = operatorEndpoints;
+        return e == null ? null : e.prometheusAddress();
+    }
+
+    /** [ops] The live parts operators' tools read. */
+    private AdminSources adminSources() {
+        return new AdminSources(new View(), boundAddress.getPort(), tree, sessions, watches, connections, storage,
+                startMillis, () -> started && !failure.isDone() && !stopping);
     }
 
     public ServerConfig config() {
@@ -295,6 +319,10 @@ public final class PaddockServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        stopping = true;
+        if (operatorEndpoints != null) {
+            operatorEndpoints.close();
+        }
         ticker.shutdownNow();
         // Every client must see its connection end now, not after its read timeout: close them
         // one by one before the event loops go, so a client moves on (or back) at once.

@@ -30,7 +30,8 @@ class MainTest {
     void aFatalStorageErrorEndsMainWithStatusOneAndOneLineOnStderr() throws Exception {
         Path cfg = dir.resolve("zoo.cfg");
         Files.write(cfg, List.of("clientPortAddress=127.0.0.1", "clientPort=0",
-                "dataDir=" + dir.resolve("data"), "jmx.enabled=false"));
+                "dataDir=" + dir.resolve("data"), "jmx.enabled=false",
+                "admin.enableServer=false", "prometheus.enabled=false"));
         AtomicReference<PaddockServer> started = new AtomicReference<>();
         AtomicReference<FailingTxnLog> failing = new AtomicReference<>();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

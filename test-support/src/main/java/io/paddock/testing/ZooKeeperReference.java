@@ -87,6 +87,14 @@ public final class ZooKeeperReference implements AutoCloseable {
         return new InetSocketAddress("127.0.0.1", port());
     }
 
+    /**
+     * The server itself, for tests that call ZooKeeper's internals directly (for example its
+     * admin {@code Commands}, whose HTTP server this reference does not start).
+     */
+    public ZooKeeperServer zooKeeperServer() {
+        return server;
+    }
+
     /** The largest frame this JVM's ZooKeeper accepts (jute.maxbuffer). */
     public int juteMaxBuffer() {
         return BinaryInputArchive.maxBuffer;

@@ -21,6 +21,8 @@ public record ServerSettings(int tickTimeMs, int heapMb) {
                 "forceSync=yes",
                 "4lw.commands.whitelist=srvr",
                 "admin.enableServer=false",
+                // Paddock serves Prometheus on port 7000 unless told not to; ZooKeeper ignores it.
+                "prometheus.enabled=false",
                 "");
     }
 

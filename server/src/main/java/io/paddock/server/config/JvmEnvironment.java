@@ -4,9 +4,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * The process environment the envi four-letter word reports. Lives in the config package
+ * The process environment the envi four-letter word (and the envi and system_properties admin
+ * commands) report. Lives in the config package
  * because it is the one place allowed to read system properties.
  */
 public final class JvmEnvironment {
@@ -31,6 +34,13 @@ public final class JvmEnvironment {
         env.put("os.memory.max", rt.maxMemory() / (1024 * 1024) + "MB");
         env.put("os.memory.total", rt.totalMemory() / (1024 * 1024) + "MB");
         return env;
+    }
+
+    /** [ops] Every system property, sorted by name (the system_properties admin command). */
+    public static SortedMap<String, String> systemProperties() {
+        SortedMap<String, String> out = new TreeMap<>();
+        System.getProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
+        return out;
     }
 
     private static String hostName() {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything a standalone server needs to start, parsed once (from zoo.cfg, the command line, or
@@ -34,7 +35,9 @@ public record ServerConfig(
         boolean snapshotCompression,
         boolean snapshotOnShutdown,
         // the request pipeline
-        int pipelineRingSize) {
+        int pipelineRingSize,
+        // [ops] admin HTTP server and Prometheus endpoint
+        OperationsConfig operations) {
 
     /** ZooKeeper's jute.maxbuffer default: 0xfffff. */
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
@@ -43,6 +46,8 @@ public record ServerConfig(
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clientAddress, "clientAddress");
+        Objects.requireNonNull(operations, "operations");
+        operations.checkPorts();
         fourLetterWhitelist = Set.copyOf(fourLetterWhitelist);
         if (tickTime <= 0) {
             throw new ConfigException("tickTime must be positive, was " + tickTime);
@@ -114,6 +119,7 @@ public record ServerConfig(
         b.snapshotCompression = snapshotCompression;
         b.snapshotOnShutdown = snapshotOnShutdown;
         b.pipelineRingSize = pipelineRingSize;
+        b.operations = operations;
         return b;
     }
 
@@ -145,6 +151,7 @@ public record ServerConfig(
         private boolean snapshotCompression;
         private boolean snapshotOnShutdown = true;
         private int pipelineRingSize = 4096;
+        private OperationsConfig operations = OperationsConfig.off();
 
         public Builder tickTime(int v) {
             tickTime = v;
@@ -282,6 +289,18 @@ public record ServerConfig(
             return this;
         }
 
+        /** [ops] The admin HTTP and Prometheus endpoints; off unless set (zoo.cfg turns them on). */
+        public Builder operations(OperationsConfig v) {
+            operations = v;
+            return this;
+        }
+
+        /** [ops] Changes one setting of the admin HTTP or Prometheus endpoint. */
+        public Builder updateOperations(UnaryOperator<OperationsConfig> change) {
+            operations = change.apply(operations);
+            return this;
+        }
+
         /** Session timeout bounds default to 2 and 20 ticks, as in ZooKeeper. */
         public ServerConfig build() {
             int min = minSessionTimeout > 0 ? minSessionTimeout : 2 * tickTime;
@@ -291,7 +310,7 @@ public record ServerConfig(
                     containerCheckIntervalMs, superDigest, handshakeTimeoutMs, metricsJmxEnabled,
                     snapCount, preAllocSizeKb, forceSync, fsyncWarningThresholdMs,
                     snapRetainCount, purgeIntervalHours, snapshotCompression, snapshotOnShutdown,
-                    pipelineRingSize);
+                    pipelineRingSize, operations);
         }
     }
 }

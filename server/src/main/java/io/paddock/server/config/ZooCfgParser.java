@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -20,15 +21,21 @@ import org.slf4j.LoggerFactory;
  * <p>An operator's existing zoo.cfg must start: keys Paddock does not know are logged by name
  * and ignored. A known key with a malformed value stops start-up with the file, line and key
  * named. Relative directories resolve against the working directory, as ZooKeeper's do.
+ *
+ * <p>ZooKeeper options given as system properties ({@code -Dzookeeper.extendedTypesEnabled=true},
+ * {@code -Djute.maxbuffer=...}; see {@link SystemPropertyKeys}) are honoured by a parser made with
+ * {@link #withSystemProperties()}, read once, under ZooKeeper's precedence: a zoo.cfg key wins over
+ * the property (ZooKeeper writes its zoo.cfg keys over the {@code zookeeper.*} properties), and the
+ * property wins over the default. A bad property value stops start-up naming the property.
  */
 public final class ZooCfgParser {
     private static final Logger LOG = LoggerFactory.getLogger(ZooCfgParser.class);
 
     /** Keys a ZooKeeper operator sets that matter only to features not built yet. */
     private static final Set<String> ACCEPTED_UNUSED = Set.of(
-            "initLimit", "syncLimit", "standaloneEnabled", "reconfigEnabled", "admin.enableServer", "admin.serverPort",
+            "initLimit", "syncLimit", "standaloneEnabled", "reconfigEnabled", "admin.idleTimeout",
             "globalOutstandingLimit", "syncEnabled", "electionAlg", "peerType",
-            "quorumListenOnAllIPs", "metricsProvider.className", "dynamicConfigFile");
+            "quorumListenOnAllIPs", "dynamicConfigFile");
 
     private final Map<String, BiConsumer<ServerConfig.Builder, String>> keys = Map.ofEntries(
             Map.entry("tickTime", (b, v) -> b.tickTime(positiveInt(v))),
@@ -61,7 +68,52 @@ public final class ZooCfgParser {
             Map.entry("snapshot.compression.method", (b, v) -> b.snapshotCompression(
                     compression(v))),
             Map.entry("snapshotOnShutdown", (b, v) -> b.snapshotOnShutdown(bool(v))),
-            Map.entry("pipeline.ringSize", (b, v) -> b.pipelineRingSize(powerOfTwo(v))));
+            Map.entry("pipeline.ringSize", (b, v) -> b.pipelineRingSize(powerOfTwo(v))),
+            // [ops] the admin HTTP server and the Prometheus endpoint
+            Map.entry("admin.enableServer", (b, v) -> b.updateOperations(o -> o.withAdmin(bool(v)))),
+            Map.entry("admin.serverAddress", (b, v) -> b.updateOperations(o -> o.withAdminHost(v))),
+            Map.entry("admin.serverPort", (b, v) -> b.updateOperations(o -> o.withAdminPort(port(v)))),
+            Map.entry("admin.commandURL", (b, v) -> b.updateOperations(o -> o.withCommandUrl(commandUrl(v)))),
+            Map.entry("metricsProvider.className", (b, v) -> b.updateOperations(
+                    o -> metricsProvider(v) ? o : o.withPrometheus(false))),
+            Map.entry("metricsProvider.httpHost", (b, v) -> b.updateOperations(
+                    o -> o.withPrometheusHost(v))),
+            Map.entry("metricsProvider.httpPort", (b, v) -> b.updateOperations(
+                    o -> o.withPrometheusPort(port(v)))),
+            Map.entry("metricsProvider.exportJvmInfo", (b, v) -> b.updateOperations(
+                    o -> o.withPrometheusJvmMetrics(bool(v)))),
+            Map.entry("prometheus.enabled", (b, v) -> b.updateOperations(
+                    o -> o.withPrometheus(bool(v)))));
+
+    private final Properties systemProperties;
+
+    /** A parser that reads zoo.cfg text only. */
+    public ZooCfgParser() {
+        this(new Properties());
+    }
+
+    /** A parser that also honours ZooKeeper options among {@code systemProperties}. */
+    public ZooCfgParser(Properties systemProperties) {
+        this.systemProperties = new Properties();
+        systemProperties.forEach(this.systemProperties::put);
+    }
+
+    /** A parser that honours this JVM's system properties, as they are now. */
+    public static ZooCfgParser withSystemProperties() {
+        return new ZooCfgParser(System.getProperties());
+    }
+
+    /** With no zoo.cfg: the built-in defaults, under the system properties. */
+    public ServerConfig defaults() {
+        ServerConfig.Builder b = ServerConfig.builder();
+        applySystemProperties(b);
+        return b.build();
+    }
+
+    private void applySystemProperties(ServerConfig.Builder b) {
+        SystemPropertyKeys.read(systemProperties).forEach((property, kv) ->
+                apply(b, kv.getKey(), kv.getValue(), "system property " + property));
+    }
 
     public ServerConfig parse(Path file) {
         List<String> lines;
@@ -77,7 +129,9 @@ public final class ZooCfgParser {
     public ServerConfig parse(String source, List<String> lines) {
         // A zoo.cfg without clientPortAddress listens on every interface, as ZooKeeper does.
         ServerConfig.Builder b = ServerConfig.builder()
-                .clientAddress(new InetSocketAddress(ServerConfig.DEFAULT_CLIENT_PORT));
+                .clientAddress(new InetSocketAddress(ServerConfig.DEFAULT_CLIENT_PORT))
+                .operations(OperationsConfig.zooKeeperDefaults());
+        applySystemProperties(b);
         int port = -1;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
@@ -185,6 +239,28 @@ public final class ZooCfgParser {
             return false;
         }
         throw new IllegalArgumentException("expected lz4 or none");
+    }
+
+    /**
+     * [ops] Paddock serves Prometheus itself: ZooKeeper's NullMetricsProvider turns that off,
+     * any other provider leaves it as it is.
+     */
+    private static boolean metricsProvider(String className) {
+        if (className.endsWith(".NullMetricsProvider")) {
+            return false;
+        }
+        if (!className.endsWith(".PrometheusMetricsProvider")) {
+            LOG.warn("metricsProvider.className={} is not loaded; Paddock serves Prometheus"
+                    + " metrics itself (prometheus.enabled=false turns that off)", className);
+        }
+        return true;
+    }
+
+    private static String commandUrl(String v) {
+        if (!v.startsWith("/") || v.length() < 2 || v.endsWith("/")) {
+            throw new IllegalArgumentException("expected a path like /commands");
+        }
+        return v;
     }
 
     private static int port(String v) {

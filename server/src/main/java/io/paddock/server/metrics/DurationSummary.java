@@ -52,6 +52,11 @@ public final class DurationSummary {
         return TimeUnit.NANOSECONDS.toMillis(maxNanos.get());
     }
 
+    /** [ops] The median of recent durations (the timer's decaying sample), in milliseconds. */
+    public double recentMedianMs() {
+        return timer.getSnapshot().getMedian() / 1_000_000.0;
+    }
+
     public long sumMs() {
         return TimeUnit.NANOSECONDS.toMillis(totalNanos.sum());
     }

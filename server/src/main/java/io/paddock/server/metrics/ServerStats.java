@@ -23,6 +23,10 @@ public final class ServerStats {
     private final LongAdder totalLatencyNanos = new LongAdder();
     private final LongAccumulator minLatency = new LongAccumulator(Math::min, Long.MAX_VALUE);
     private final LongAccumulator maxLatency = new LongAccumulator(Math::max, 0);
+    // [ops] ZooKeeper's client_response_stats: sizes of replies, -1 until the first
+    private volatile int lastResponseSize = -1;
+    private final LongAccumulator minResponseSize = new LongAccumulator(Math::min, Long.MAX_VALUE);
+    private final LongAccumulator maxResponseSize = new LongAccumulator(Math::max, -1);
 
     public ServerStats(MetricRegistry registry) {
         this.registry = registry;
@@ -65,6 +69,26 @@ public final class ServerStats {
         latencyMicros.update(latencyNanos / 1000);
     }
 
+    /** [ops] A reply of this many bytes (without its length prefix) was written. */
+    public void responseSent(int bytes) {
+        lastResponseSize = bytes;
+        minResponseSize.accumulate(bytes);
+        maxResponseSize.accumulate(bytes);
+    }
+
+    public int lastResponseSize() {
+        return lastResponseSize;
+    }
+
+    public long minResponseSize() {
+        long min = minResponseSize.get();
+        return min == Long.MAX_VALUE ? -1 : min;
+    }
+
+    public long maxResponseSize() {
+        return maxResponseSize.get();
+    }
+
     public long packetsReceived() {
         return packetsReceived.getCount();
     }
@@ -92,5 +116,8 @@ public final class ServerStats {
         totalLatencyNanos.reset();
         minLatency.reset();
         maxLatency.reset();
+        lastResponseSize = -1;
+        minResponseSize.reset();
+        maxResponseSize.reset();
     }
 }

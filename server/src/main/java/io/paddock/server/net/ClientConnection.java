@@ -265,6 +265,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void writeReply(int xid, long zxid, int err, Record body) {
+        stats.replied(zxid, System.currentTimeMillis());
         write(new ReplyHeader(xid, zxid, err), body);
     }
 
@@ -287,13 +288,16 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
         if (channel.eventLoop().inEventLoop()) {
             ByteBuf buf = channel.alloc().ioBuffer();
             Frames.writeFrame(buf, header, body);
+            services.stats().responseSent(buf.readableBytes() - Integer.BYTES);
             channel.write(buf, channel.voidPromise());
             return;
         }
         if (replyBatch == null) {
             replyBatch = channel.alloc().ioBuffer(REPLY_BATCH_INITIAL);
         }
+        int before = replyBatch.writerIndex();
         Frames.writeFrame(replyBatch, header, body);
+        services.stats().responseSent(replyBatch.writerIndex() - before - Integer.BYTES);
         if (replyBatch.readableBytes() >= REPLY_BATCH_LIMIT) {
             // A batch of large replies is passed on in slices rather than held in one buffer.
             channel.write(replyBatch, channel.voidPromise());
@@ -386,6 +390,11 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
 
     public ConnectionStats stats() {
         return stats;
+    }
+
+    /** [ops] False while the pipeline has paused reading this connection (a ring was full). */
+    public boolean isReading() {
+        return channel != null && channel.config().isAutoRead();
     }
 
     /** Starts this connection's counters afresh (the crst four-letter word). */

@@ -3,8 +3,10 @@ package io.paddock.server.net;
 import java.net.InetAddress;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +18,14 @@ public final class ConnectionRegistry {
     private final int maxPerAddress;
     private final Set<ClientConnection> open = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** [ops] Told of each connection counted in and out (the JMX tree registers one bean each). */
+    public interface Listener {
+        void opened(ClientConnection c);
+
+        void closed(ClientConnection c);
+    }
 
     public ConnectionRegistry(int maxPerAddress) {
         this.maxPerAddress = maxPerAddress;
@@ -29,12 +39,24 @@ public final class ConnectionRegistry {
             return false;
         }
         open.add(c);
+        listeners.forEach(l -> l.opened(c));
         return true;
     }
 
     void release(ClientConnection c, InetAddress address) {
-        open.remove(c);
+        if (open.remove(c)) {
+            listeners.forEach(l -> l.closed(c));
+        }
         perAddress.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+    }
+
+    /** Listeners run on the connection's I/O thread and must neither block nor throw. */
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
     }
 
     public Collection<ClientConnection> connections() {

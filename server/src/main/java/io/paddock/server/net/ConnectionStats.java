@@ -1,6 +1,5 @@
 package io.paddock.server.net;
 
-import io.paddock.protocol.op.OpCode;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,6 +16,8 @@ public final class ConnectionStats {
     private final AtomicLong lastLatency = new AtomicLong();
     private volatile int lastCxid;
     private volatile int lastOp = Integer.MIN_VALUE;
+    private volatile long lastZxid = -1;
+    private volatile long lastResponseTime;
 
     void received() {
         received.increment();
@@ -29,6 +30,11 @@ public final class ConnectionStats {
     void operation(int cxid, int op) {
         lastCxid = cxid;
         lastOp = op;
+    }
+
+    void replied(long zxid, long nowMillis) {
+        lastZxid = zxid;
+        lastResponseTime = nowMillis;
     }
 
     void completed(long latencyNanos) {
@@ -45,12 +51,52 @@ public final class ConnectionStats {
         long min = n == 0 ? 0 : minLatency.get() / 1_000_000;
         return "[1](queued=0,recved=" + received.sum() + ",sent=" + sent.sum()
                 + ",sid=0x" + Long.toHexString(sessionId)
-                + ",lop=" + (lastOp == Integer.MIN_VALUE ? "NA" : OpCode.name(lastOp))
+                + ",lop=" + lastOperation()
                 + ",est=" + established + ",to=" + timeout
                 + ",lcxid=0x" + Integer.toHexString(lastCxid)
                 + ",llat=" + lastLatency.get() / 1_000_000 + ",minlat=" + min
                 + ",avglat=" + (n == 0 ? 0 : totalLatencyNanos.sum() / n / 1_000_000)
                 + ",maxlat=" + maxLatency.get() / 1_000_000 + ")";
+    }
+
+    public long established() {
+        return established;
+    }
+
+    public int lastCxid() {
+        return lastCxid;
+    }
+
+    /** ZooKeeper's short code of the last operation (GETD, SETD, ...), or NA before any. */
+    public String lastOperation() {
+        return lastOp == Integer.MIN_VALUE ? "NA" : LastOperation.code(lastOp);
+    }
+
+    /** The zxid of the last reply, -1 before any. */
+    public long lastZxid() {
+        return lastZxid;
+    }
+
+    /** Wall-clock milliseconds of the last reply, 0 before any. */
+    public long lastResponseTime() {
+        return lastResponseTime;
+    }
+
+    public long lastLatencyMs() {
+        return lastLatency.get() / 1_000_000;
+    }
+
+    public long minLatencyMs() {
+        return completed.sum() == 0 ? 0 : minLatency.get() / 1_000_000;
+    }
+
+    public long avgLatencyMs() {
+        long n = completed.sum();
+        return n == 0 ? 0 : totalLatencyNanos.sum() / n / 1_000_000;
+    }
+
+    public long maxLatencyMs() {
+        return maxLatency.get() / 1_000_000;
     }
 
     public long receivedCount() {

@@ -56,6 +56,13 @@ final class ExpiryQueue {
         return expired;
     }
 
+    /** Each bucket's expiry time and the ids in it, oldest first; a copy. */
+    Map<Long, Set<Long>> buckets() {
+        Map<Long, Set<Long>> out = new TreeMap<>();
+        buckets.forEach((time, ids) -> out.put(time, Set.copyOf(ids)));
+        return out;
+    }
+
     private void removeFromBucket(long id, long bucket) {
         Set<Long> set = buckets.get(bucket);
         if (set != null && set.remove(id) && set.isEmpty()) {

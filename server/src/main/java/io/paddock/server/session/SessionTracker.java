@@ -4,6 +4,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -122,6 +124,11 @@ public final class SessionTracker {
         }
         return ids.stream().map(sessions::get).filter(s -> s != null && !s.isClosing())
                 .peek(Session::markClosing).toList();
+    }
+
+    /** [ops] For the dump admin command: expiry time (ms) to the sessions expiring then. */
+    public synchronized Map<Long, Set<Long>> expiryBuckets() {
+        return expiry.buckets();
     }
 
     public Collection<Session> sessions() {

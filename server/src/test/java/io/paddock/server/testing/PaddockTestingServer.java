@@ -2,6 +2,7 @@ package io.paddock.server.testing;
 
 import io.paddock.server.PaddockServer;
 import io.paddock.server.ServerHooks;
+import io.paddock.server.config.OperationsConfig;
 import io.paddock.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,6 +99,30 @@ public final class PaddockTestingServer implements AutoCloseable {
                 .extendedTypesEnabled(true)
                 .fourLetterWhitelist(Set.of("*"))
                 .metricsJmxEnabled(false);
+
+        /**
+         * [ops] Serves the admin HTTP commands and Prometheus metrics on ephemeral ports of
+         * 127.0.0.1 (see {@link PaddockServer#adminAddress()}); off unless asked.
+         */
+        public Builder operatorEndpoints() {
+            config.operations(OperationsConfig.ephemeral());
+            return this;
+        }
+
+        /** [ops] The admin HTTP and Prometheus endpoints exactly as given. */
+        public Builder operations(OperationsConfig operations) {
+            config.operations(operations);
+            return this;
+        }
+
+        /**
+         * [ops] Exports the Dropwizard metrics and the MBean tree over JMX (zoo.cfg jmx.enabled;
+         * off here by default, since the names of two servers in one JVM differ only by port).
+         */
+        public Builder jmxEnabled(boolean enabled) {
+            config.metricsJmxEnabled(enabled);
+            return this;
+        }
 
         public Builder tickTime(int millis) {
             config.tickTime(millis);
