@@ -3,10 +3,11 @@ package io.paddock.server.config;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything a standalone server needs to start, parsed once (from zoo.cfg, the command line, or
+ * Everything a server needs to start, parsed once (from zoo.cfg, the command line, or
  * a test) and then passed around as this immutable object; nothing reads system properties.
  */
 public record ServerConfig(
@@ -34,7 +35,9 @@ public record ServerConfig(
         boolean snapshotCompression,
         boolean snapshotOnShutdown,
         // the request pipeline
-        int pipelineRingSize) {
+        int pipelineRingSize,
+        // [ensemble] the server.N lines and myid; empty for a standalone server
+        Optional<EnsembleConfig> ensemble) {
 
     /** ZooKeeper's jute.maxbuffer default: 0xfffff. */
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
@@ -43,6 +46,7 @@ public record ServerConfig(
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clientAddress, "clientAddress");
+        Objects.requireNonNull(ensemble, "ensemble");
         fourLetterWhitelist = Set.copyOf(fourLetterWhitelist);
         if (tickTime <= 0) {
             throw new ConfigException("tickTime must be positive, was " + tickTime);
@@ -69,6 +73,14 @@ public record ServerConfig(
             throw new ConfigException("autopurge.purgeInterval and fsync.warningthresholdms"
                     + " must not be negative");
         }
+    }
+
+    /**
+     * [ensemble] Whether this server runs alone: no server.N lines, or a single one with
+     * standaloneEnabled=true (the default), as in ZooKeeper.
+     */
+    public boolean isStandalone() {
+        return ensemble.isEmpty();
     }
 
     /** The directory for transaction logs: dataLogDir when set, else dataDir. */
@@ -114,6 +126,7 @@ public record ServerConfig(
         b.snapshotCompression = snapshotCompression;
         b.snapshotOnShutdown = snapshotOnShutdown;
         b.pipelineRingSize = pipelineRingSize;
+        b.ensemble = ensemble.orElse(null);
         return b;
     }
 
@@ -145,6 +158,7 @@ public record ServerConfig(
         private boolean snapshotCompression;
         private boolean snapshotOnShutdown = true;
         private int pipelineRingSize = 4096;
+        private EnsembleConfig ensemble;
 
         public Builder tickTime(int v) {
             tickTime = v;
@@ -282,6 +296,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** [ensemble] The ensemble this server belongs to; null (the default) runs it standalone. */
+        public Builder ensemble(EnsembleConfig v) {
+            ensemble = v;
+            return this;
+        }
+
         /** Session timeout bounds default to 2 and 20 ticks, as in ZooKeeper. */
         public ServerConfig build() {
             int min = minSessionTimeout > 0 ? minSessionTimeout : 2 * tickTime;
@@ -291,7 +311,7 @@ public record ServerConfig(
                     containerCheckIntervalMs, superDigest, handshakeTimeoutMs, metricsJmxEnabled,
                     snapCount, preAllocSizeKb, forceSync, fsyncWarningThresholdMs,
                     snapRetainCount, purgeIntervalHours, snapshotCompression, snapshotOnShutdown,
-                    pipelineRingSize);
+                    pipelineRingSize, Optional.ofNullable(ensemble));
         }
     }
 }
