@@ -16,8 +16,9 @@ import java.util.Properties;
  *
  * <p>Properties keeps neither the order of the entries nor their lines, nor a key given twice.
  * Rather than re-implement its grammar, this class lets Properties itself parse the text, feeds it
- * one character per read and watches each {@code put}: at that moment the reader has consumed the
- * entry's last line, so the line of every entry is known, and every entry is seen in file order.
+ * one character per read and watches each {@code put}: every entry is seen in file order, and
+ * the lines consumed so far tell where it ended; it began on the first line after the previous
+ * entry that is neither blank nor a comment.
  *
  * <p>Stateless; each call works on its own objects.
  */
@@ -47,10 +48,8 @@ final class ZooCfgReader {
 
             @Override
             public synchronized Object put(Object key, Object value) {
-                int start = reader.firstContentLineAfter(
-                        entries.isEmpty() ? 0 : reader.endLineOf(entries.size() - 1));
-                reader.markEnd();
-                entries.add(new Entry(key.toString().trim(), value.toString().trim(), start));
+                entries.add(new Entry(key.toString().trim(), value.toString().trim(),
+                        reader.startOfEntryBeingPut()));
                 return null;
             }
         };
@@ -60,25 +59,29 @@ final class ZooCfgReader {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
             // A malformed Unicode escape: Properties says no more than that.
-            throw new ConfigException(source + " line " + reader.currentLine() + ": "
+            throw new ConfigException(source + " line " + reader.lineOfLastRead() + ": "
                     + e.getMessage());
         }
         return entries;
     }
 
-    /** Hands Properties one character per read, counting the lines it has consumed. */
+    /**
+     * Hands Properties one character per read and counts the line terminators it has consumed.
+     * Properties' LineReader reads once more at the end of a line (to see whether the input
+     * goes on) before it puts the entry, so an entry that another follows ends on the line
+     * counted before that last read.
+     */
     private static final class LineCountingReader extends Reader {
-        private final String text;
         private final String[] natural;
-        private final StringReader lines;
-        private final List<Integer> entryEnds = new ArrayList<>();
-        private int pos;
+        private final StringReader chars;
+        private int previous = -1;
         private int terminators;
+        private int terminatorsBeforeLastRead;
+        private int endOfLastEntry;
 
         LineCountingReader(String text) {
-            this.text = text;
             this.natural = text.split("\r\n|\r|\n", -1);
-            this.lines = new StringReader(text);
+            this.chars = new StringReader(text);
         }
 
         @Override
@@ -86,57 +89,50 @@ final class ZooCfgReader {
             if (len == 0) {
                 return 0;
             }
-            int c = lines.read();
+            terminatorsBeforeLastRead = terminators;
+            int c = chars.read();
             if (c < 0) {
                 return -1;
             }
-            if (c == '\r' || (c == '\n' && (pos == 0 || text.charAt(pos - 1) != '\r'))) {
+            if (c == '\r' || (c == '\n' && previous != '\r')) {
                 terminators++;
             }
-            pos++;
+            previous = c;
             buf[off] = (char) c;
             return 1;
         }
 
-        /** The line the reader is on: past a terminator, the line that terminator ended. */
-        int currentLine() {
-            boolean atTerminator = pos > 0 && (text.charAt(pos - 1) == '\n' || text.charAt(pos - 1) == '\r');
-            return atTerminator ? terminators : terminators + 1;
-        }
-
-        void markEnd() {
-            entryEnds.add(currentLine());
-        }
-
-        int endLineOf(int entry) {
-            return entryEnds.get(entry);
+        /** The line the last character read is on (a terminator belongs to the line it ends). */
+        int lineOfLastRead() {
+            boolean terminator = previous == '\n' || previous == '\r';
+            return terminator ? terminators : terminators + 1;
         }
 
         /**
-         * The first line after {@code afterLine} that is neither blank nor a comment: where the
-         * entry now being put began (never after the line the reader is on).
+         * The first line after the previous entry that is neither blank nor a comment: where
+         * the entry now being put began.
          */
-        int firstContentLineAfter(int afterLine) {
-            for (int line = afterLine + 1; line <= currentLine() && line <= natural.length; line++) {
-                String s = stripLeadingBlanks(natural[line - 1]);
-                if (!s.isEmpty() && s.charAt(0) != '#' && s.charAt(0) != '!') {
-                    return line;
-                }
+        int startOfEntryBeingPut() {
+            int start = endOfLastEntry + 1;
+            while (start < natural.length && isBlankOrComment(natural[start - 1])) {
+                start++;
             }
-            return currentLine();
+            endOfLastEntry = terminatorsBeforeLastRead;
+            return Math.min(start, natural.length);
         }
 
-        private static String stripLeadingBlanks(String s) {
+        private static boolean isBlankOrComment(String line) {
             int i = 0;
-            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\f')) {
+            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'
+                    || line.charAt(i) == '\f')) {
                 i++;
             }
-            return s.substring(i);
+            return i == line.length() || line.charAt(i) == '#' || line.charAt(i) == '!';
         }
 
         @Override
         public void close() {
-            lines.close();
+            chars.close();
         }
     }
 }
