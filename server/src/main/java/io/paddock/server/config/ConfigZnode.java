@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * {@code server.<id>=<host>:<quorumPort>:<electionPort>:<participant|observer>[;<clientHost>:<clientPort>]},
  * then {@code version=<hex>} with no newline after it. As in ZooKeeper, the client part appears
  * only for a member whose line gave one (a bare port shows as {@code 0.0.0.0:<port>}), and an
- * IPv6 host is written in brackets.
+ * IPv6 host is written in brackets, in full ({@code [0:0:0:0:0:0:0:1]}, as the parser keeps it).
  *
  * <p>Stateless.
  */

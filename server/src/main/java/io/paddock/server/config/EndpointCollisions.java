@@ -90,7 +90,8 @@ final class EndpointCollisions {
         return h.equals("0:0:0:0:0:0:0:1") ? "::1" : h;
     }
 
-    private static String show(InetSocketAddress a) {
+    /** host:port as written, an IPv6 host in brackets. */
+    static String show(InetSocketAddress a) {
         String host = a.getHostString();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }

@@ -86,6 +86,11 @@ final class EnsembleKeys {
         }
     }
 
+    /** Notes where a key read elsewhere (clientPort) was set, for ensemble errors about it. */
+    void located(String key, String where) {
+        whereOf.put(key, where);
+    }
+
     private void addServer(String key, String value, String where) {
         long id = ServerLineParser.id(key);
         ServerLineParser.Parsed parsed = ServerLineParser.parse(id, value);

@@ -172,9 +172,9 @@ final class EnsembleResolver {
         InetSocketAddress configured = base.clientAddress();
         if (staticClientPort && !agree(configured, line)) {
             throw new ConfigException(keyWhere("clientPort") + ": clientPort and clientPortAddress"
-                    + " make " + configured + " but " + self.get().key() + " (" + self.get().where()
-                    + ") gives this server the client address " + written + "; make them agree or"
-                    + " drop one");
+                    + " make " + EndpointCollisions.show(configured) + " but " + self.get().key()
+                    + " (" + self.get().where() + ") gives this server the client address "
+                    + EndpointCollisions.show(written) + "; make them agree or drop one");
         }
         return base.toBuilder().clientAddress(line).build();
     }

@@ -1,6 +1,8 @@
 package io.paddock.server.config;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +104,7 @@ final class ServerLineParser {
         }
         Optional<PeerType> type = parts.length == 4
                 ? Optional.of(PeerType.parse(parts[3])) : Optional.empty();
-        return new Address(parts[0], quorum, election, type);
+        return new Address(host(parts[0]), quorum, election, type);
     }
 
     private static InetSocketAddress client(String s) {
@@ -114,7 +116,23 @@ final class ServerLineParser {
             throw new IllegalArgumentException("the client part '" + s
                     + "' is neither a port nor host:port");
         }
-        return InetSocketAddress.createUnresolved(parts[0], port(parts[1], "client port"));
+        return InetSocketAddress.createUnresolved(host(parts[0]), port(parts[1], "client port"));
+    }
+
+    /**
+     * An IPv6 literal in the canonical form ZooKeeper shows it in ({@code 0:0:0:0:0:0:0:1} for
+     * {@code ::1}: its InetSocketAddress has no host name, so it prints the address); a name or
+     * an IPv4 literal as written. Never asks DNS: a host with ':' can only be an IPv6 literal.
+     */
+    private static String host(String written) {
+        if (!written.contains(":")) {
+            return written;
+        }
+        try {
+            return InetAddress.getByName(written).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("'" + written + "' is not an IPv6 address");
+        }
     }
 
     /** Splits at ':', keeping an IPv6 host written in brackets whole (ZooKeeper's ConfigUtils). */

@@ -99,6 +99,7 @@ public final class ZooCfgParser {
             String where = source + " line " + entry.line();
             if (key.equals("clientPort")) {
                 port = apply(b, key, value, where) ? port(value) : port;
+                ensemble.located(key, where);
             } else if (ensemble.handles(key)) {
                 ensemble.apply(key, value, where);
             } else {
