@@ -98,6 +98,11 @@ public final class Main {
         }
     }
 
+    /** The config {@link #run} would start with these arguments. */
+    static ServerConfig configure(String... args) throws ParseException {
+        return configure(new DefaultParser().parse(options(), args));
+    }
+
     static ServerConfig configure(CommandLine cl) {
         String[] rest = cl.getArgs();
         if (rest.length > 1) {
