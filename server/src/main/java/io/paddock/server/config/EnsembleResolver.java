@@ -48,6 +48,20 @@ final class EnsembleResolver {
     ServerConfig resolve(ServerConfig base, boolean staticClientPort) {
         keys.loadDynamicConfigFile();
         List<ServerLine> lines = keys.servers();
+        Optional<ServerConfig> standalone = standalone(base, lines, staticClientPort);
+        if (standalone.isPresent()) {
+            for (String key : keys.hierarchicalKeys()) {
+                LOG.info("{}: {} is not used by a standalone server; ignored", keyWhere(key), key);
+            }
+            return standalone.get();
+        }
+        long participants = lines.stream().filter(l -> l.member().isParticipant()).count();
+        return ensemble(base, lines, participants, staticClientPort);
+    }
+
+    /** The standalone config, or empty when the lines make an ensemble. */
+    private Optional<ServerConfig> standalone(ServerConfig base, List<ServerLine> lines,
+            boolean staticClientPort) {
         long participants = lines.stream().filter(l -> l.member().isParticipant()).count();
         boolean observers = lines.stream().anyMatch(l -> l.member().isObserver());
         if (participants == 0) {
@@ -59,7 +73,7 @@ final class EnsembleResolver {
                 throw new ConfigException(source + ": server.N: observers without a participant"
                         + " cannot form an ensemble; at least one line must be a participant");
             }
-            return base;
+            return Optional.of(base);
         }
         if (participants == 1 && keys.standaloneEnabled()) {
             if (observers) {
@@ -68,9 +82,10 @@ final class EnsembleResolver {
             }
             LOG.info("{}: one server.N line and standaloneEnabled=true: running standalone", source);
             Optional<Long> myId = readMyId(base.dataDir(), false);
-            return withOwnClientAddress(base, myId.flatMap(id -> line(lines, id)), staticClientPort);
+            return Optional.of(withOwnClientAddress(base, myId.flatMap(id -> line(lines, id)),
+                    staticClientPort));
         }
-        return ensemble(base, lines, participants, staticClientPort);
+        return Optional.empty();
     }
 
     private ServerConfig ensemble(ServerConfig base, List<ServerLine> lines, long participants,
