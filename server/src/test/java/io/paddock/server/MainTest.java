@@ -4,18 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.server.config.ServerConfig;
 import io.paddock.server.testing.FailingTxnLog;
+import io.paddock.testing.Timing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
@@ -79,5 +84,55 @@ class MainTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), PaddockServer::new));
         String text = err.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("pipeline.ringSize=1000 is invalid: must be a power of two"), text);
+    }
+    @Test
+    void anEnsembleConfigStopsWithStatusTwoNamingServerN() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("myid"), "1");
+        Path cfg = dir.resolve("zoo.cfg");
+        Files.write(cfg, List.of("tickTime=2000", "initLimit=10", "syncLimit=5",
+                "dataDir=" + data, "clientPort=0",
+                "server.1=127.0.0.1:2888:3888", "server.2=127.0.0.1:2889:3889",
+                "server.3=127.0.0.1:2890:3890"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicReference<ServerConfig> started = new AtomicReference<>();
+        int status = Main.run(new String[] {cfg.toString()},
+                new PrintStream(err, true, StandardCharsets.UTF_8), config -> {
+                    started.set(config);
+                    throw new AssertionError("no server may start");
+                });
+        assertEquals(Main.BAD_USAGE, status);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("paddock: " + cfg + ": server.N: the server.N lines describe an"
+                + " ensemble of 3"), text);
+        assertTrue(text.contains("ensembles are not available yet in this build"), text);
+        assertEquals(null, started.get());
+    }
+
+    @Test
+    void oneServerLineWithStandaloneEnabledStillStartsAStandaloneServer() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("myid"), "1");
+        Path cfg = dir.resolve("zoo.cfg");
+        Files.write(cfg, List.of("tickTime=2000", "initLimit=10", "syncLimit=5",
+                "dataDir=" + data, "clientPortAddress=127.0.0.1", "clientPort=0",
+                "jmx.enabled=false", "standaloneEnabled=true", "server.1=127.0.0.1:2888:3888"));
+        ServerConfig config = Main.configure(cfg.toString());
+        assertTrue(config.isStandalone());
+        try (PaddockServer server = new PaddockServer(config).start()) {
+            CountDownLatch connected = new CountDownLatch(1);
+            ZooKeeper zk = new ZooKeeper("127.0.0.1:" + server.address().getPort(), 30_000, e -> {
+                if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                    connected.countDown();
+                }
+            });
+            try {
+                assertTrue(Timing.latch(connected, Duration.ofSeconds(10)), "connected");
+                zk.create("/alone", new byte[] {1}, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                assertEquals(1, zk.getData("/alone", false, null)[0]);
+            } finally {
+                zk.close();
+            }
+        }
     }
 }

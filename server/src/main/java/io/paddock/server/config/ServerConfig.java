@@ -3,11 +3,12 @@ package io.paddock.server.config;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Everything a standalone server needs to start, parsed once (from zoo.cfg, the command line, or
+ * Everything a server needs to start, parsed once (from zoo.cfg, the command line, or
  * a test) and then passed around as this immutable object; nothing reads system properties.
  */
 public record ServerConfig(
@@ -37,7 +38,9 @@ public record ServerConfig(
         // the request pipeline
         int pipelineRingSize,
         // [ops] admin HTTP server and Prometheus endpoint
-        OperationsConfig operations) {
+        OperationsConfig operations,
+        // [ensemble] the server.N lines and myid; empty for a standalone server
+        Optional<EnsembleConfig> ensemble) {
 
     /** ZooKeeper's jute.maxbuffer default: 0xfffff. */
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
@@ -48,6 +51,7 @@ public record ServerConfig(
         Objects.requireNonNull(clientAddress, "clientAddress");
         Objects.requireNonNull(operations, "operations");
         operations.checkPorts();
+        Objects.requireNonNull(ensemble, "ensemble");
         fourLetterWhitelist = Set.copyOf(fourLetterWhitelist);
         if (tickTime <= 0) {
             throw new ConfigException("tickTime must be positive, was " + tickTime);
@@ -74,6 +78,14 @@ public record ServerConfig(
             throw new ConfigException("autopurge.purgeInterval and fsync.warningthresholdms"
                     + " must not be negative");
         }
+    }
+
+    /**
+     * [ensemble] Whether this server runs alone: no server.N lines, or a single one with
+     * standaloneEnabled=true (the default), as in ZooKeeper.
+     */
+    public boolean isStandalone() {
+        return ensemble.isEmpty();
     }
 
     /** The directory for transaction logs: dataLogDir when set, else dataDir. */
@@ -120,6 +132,7 @@ public record ServerConfig(
         b.snapshotOnShutdown = snapshotOnShutdown;
         b.pipelineRingSize = pipelineRingSize;
         b.operations = operations;
+        b.ensemble = ensemble.orElse(null);
         return b;
     }
 
@@ -152,6 +165,7 @@ public record ServerConfig(
         private boolean snapshotOnShutdown = true;
         private int pipelineRingSize = 4096;
         private OperationsConfig operations = OperationsConfig.off();
+        private EnsembleConfig ensemble;
 
         public Builder tickTime(int v) {
             tickTime = v;
@@ -301,6 +315,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** [ensemble] The ensemble this server belongs to; null (the default) runs it standalone. */
+        public Builder ensemble(EnsembleConfig v) {
+            ensemble = v;
+            return this;
+        }
+
         /** Session timeout bounds default to 2 and 20 ticks, as in ZooKeeper. */
         public ServerConfig build() {
             int min = minSessionTimeout > 0 ? minSessionTimeout : 2 * tickTime;
@@ -310,7 +330,8 @@ public record ServerConfig(
                     containerCheckIntervalMs, superDigest, handshakeTimeoutMs, metricsJmxEnabled,
                     snapCount, preAllocSizeKb, forceSync, fsyncWarningThresholdMs,
                     snapRetainCount, purgeIntervalHours, snapshotCompression, snapshotOnShutdown,
-                    pipelineRingSize, operations);
+                    pipelineRingSize, operations,
+                    Optional.ofNullable(ensemble));
         }
     }
 }

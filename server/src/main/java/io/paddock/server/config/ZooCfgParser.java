@@ -18,24 +18,29 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a ZooKeeper zoo.cfg into a {@link ServerConfig}.
  *
- * <p>An operator's existing zoo.cfg must start: keys Paddock does not know are logged by name
- * and ignored. A known key with a malformed value stops start-up with the file, line and key
- * named. Relative directories resolve against the working directory, as ZooKeeper's do.
+ * <p>An operator's existing zoo.cfg must start: the file is read as ZooKeeper reads it, with
+ * {@code java.util.Properties} rules ({@code key=value}, {@code key value}, {@code key:value},
+ * escapes, continuation lines, {@code #} and {@code !} comments; ISO-8859-1; keys and values
+ * trimmed), see {@link ZooCfgReader}. Keys Paddock does not know are logged by name and ignored.
+ * A known key with a malformed value stops start-up with the file, line and key named. Relative
+ * directories resolve against the working directory, as ZooKeeper's do. The ensemble keys
+ * ({@code server.N}, myid, initLimit, ...) are read by {@link EnsembleKeys} and
+ * {@link EnsembleResolver}.
  *
  * <p>ZooKeeper options given as system properties ({@code -Dzookeeper.extendedTypesEnabled=true},
  * {@code -Djute.maxbuffer=...}; see {@link SystemPropertyKeys}) are honoured by a parser made with
  * {@link #withSystemProperties()}, read once, under ZooKeeper's precedence: a zoo.cfg key wins over
  * the property (ZooKeeper writes its zoo.cfg keys over the {@code zookeeper.*} properties), and the
  * property wins over the default. A bad property value stops start-up naming the property.
+ *
+ * <p>Thread-safe: each parse works on its own objects.
  */
 public final class ZooCfgParser {
     private static final Logger LOG = LoggerFactory.getLogger(ZooCfgParser.class);
 
     /** Keys a ZooKeeper operator sets that matter only to features not built yet. */
     private static final Set<String> ACCEPTED_UNUSED = Set.of(
-            "initLimit", "syncLimit", "standaloneEnabled", "reconfigEnabled", "admin.idleTimeout",
-            "globalOutstandingLimit", "syncEnabled", "electionAlg", "peerType",
-            "quorumListenOnAllIPs", "dynamicConfigFile");
+            "reconfigEnabled", "admin.idleTimeout", "syncEnabled", "electionAlg");
 
     private final Map<String, BiConsumer<ServerConfig.Builder, String>> keys = Map.ofEntries(
             Map.entry("tickTime", (b, v) -> b.tickTime(positiveInt(v))),
@@ -115,38 +120,40 @@ public final class ZooCfgParser {
                 apply(b, kv.getKey(), kv.getValue(), "system property " + property));
     }
 
+    /** Reads a zoo.cfg file; as ZooKeeper's Properties.load(InputStream), in ISO-8859-1. */
     public ServerConfig parse(Path file) {
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage());
         }
-        return parse(file.toString(), lines);
+        return parse(file.toString(), text);
+    }
+
+    /** Parses zoo.cfg lines; {@code source} names them in error messages. */
+    public ServerConfig parse(String source, List<String> lines) {
+        return parse(source, String.join("\n", lines));
     }
 
     /** Parses zoo.cfg text; {@code source} names it in error messages. */
-    public ServerConfig parse(String source, List<String> lines) {
+    public ServerConfig parse(String source, String text) {
         // A zoo.cfg without clientPortAddress listens on every interface, as ZooKeeper does.
         ServerConfig.Builder b = ServerConfig.builder()
                 .clientAddress(new InetSocketAddress(ServerConfig.DEFAULT_CLIENT_PORT))
                 .operations(OperationsConfig.zooKeeperDefaults());
         applySystemProperties(b);
+        EnsembleKeys ensemble = new EnsembleKeys();
         int port = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).trim();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            String where = source + " line " + (i + 1);
-            if (eq <= 0) {
-                throw new ConfigException(where + ": expected key=value, found '" + line + "'");
-            }
-            String key = line.substring(0, eq).trim();
-            String value = line.substring(eq + 1).trim();
+        for (ZooCfgReader.Entry entry : ZooCfgReader.read(source, text)) {
+            String key = entry.key();
+            String value = entry.value();
+            String where = source + " line " + entry.line();
             if (key.equals("clientPort")) {
                 port = apply(b, key, value, where) ? port(value) : port;
+                ensemble.located(key, where);
+            } else if (ensemble.handles(key)) {
+                ensemble.apply(key, value, where);
             } else {
                 apply(b, key, value, where);
             }
@@ -155,14 +162,13 @@ public final class ZooCfgParser {
         if (port >= 0) {
             parsed = parsed.toBuilder().clientPort(port).build();
         }
-        return parsed;
+        return new EnsembleResolver(ensemble, source).resolve(parsed, port >= 0);
     }
 
     private boolean apply(ServerConfig.Builder b, String key, String value, String where) {
         BiConsumer<ServerConfig.Builder, String> setter = keys.get(key);
         if (setter == null) {
-            if (ACCEPTED_UNUSED.contains(key) || key.startsWith("server.")
-                    || key.startsWith("group.") || key.startsWith("weight.")) {
+            if (ACCEPTED_UNUSED.contains(key)) {
                 LOG.info("{}: {} is not used by a standalone Paddock server yet; ignored", where, key);
             } else {
                 LOG.warn("{}: unknown key {} ignored", where, key);
@@ -181,7 +187,7 @@ public final class ZooCfgParser {
         return true;
     }
 
-    private static int anyInt(String v) {
+    static int anyInt(String v) {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
@@ -189,7 +195,7 @@ public final class ZooCfgParser {
         }
     }
 
-    private static int positiveInt(String v) {
+    static int positiveInt(String v) {
         int n = anyInt(v);
         if (n <= 0) {
             throw new IllegalArgumentException("must be positive");
@@ -271,7 +277,7 @@ public final class ZooCfgParser {
         return n;
     }
 
-    private static boolean bool(String v) {
+    static boolean bool(String v) {
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes")) {
             return true;
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,10 +65,40 @@ class ZooCfgParserTest {
     }
 
     @Test
-    void lineWithoutEqualsIsRefused() {
+    void separatorsCommentsAndContinuationsAreThoseOfJavaUtilProperties() {
+        ServerConfig c = parser.parse("zoo.cfg", List.of("tickTime 1500", "! a comment",
+                "clientPort:2999", "4lw.commands.whitelist = srvr,\\", "    mntr",
+                "dataDir=/var/lib/zoo\\u006beeper"));
+        assertEquals(1500, c.tickTime());
+        assertEquals(2999, c.clientAddress().getPort());
+        assertEquals(Set.of("srvr", "mntr"), c.fourLetterWhitelist());
+        assertEquals(Path.of("/var/lib/zookeeper"), c.dataDir());
+    }
+
+    @Test
+    void aKeyWithoutAValueIsRefusedWithItsLine() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> parser.parse("zoo.cfg", List.of("tickTime 2000")));
-        assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+                () -> parser.parse("zoo.cfg", List.of("# header", "tickTime")));
+        assertEquals("zoo.cfg line 2: tickTime has no value", e.getMessage());
+    }
+
+    @Test
+    void aBadValueAfterAContinuedEntryNamesItsOwnLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parser.parse("zoo.cfg",
+                List.of("4lw.commands.whitelist=srvr,\\", "  ruok", "", "tickTime=soon")));
+        assertTrue(e.getMessage().startsWith("zoo.cfg line 4: tickTime=soon is invalid"),
+                e.getMessage());
+    }
+
+    @Test
+    void theFileIsReadAsLatin1AsPropertiesLoadDoes(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("zoo.cfg");
+        // One e-acute as a Latin-1 byte, one as the escape ZooKeeper's docs suggest.
+        Files.write(cfg, "dataDir=/data/caf\u00e9\ndataLogDir=/logs/caf\\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        ServerConfig c = parser.parse(cfg);
+        assertEquals(Path.of("/data/caf\u00e9"), c.dataDir());
+        assertEquals(Path.of("/logs/caf\u00e9"), c.txnLogDir());
     }
 
     @Test
