@@ -49,10 +49,11 @@ import java.util.List;
 
 /**
  * Answers reads from the tree and registers their watches, as ZooKeeper's
- * FinalRequestProcessor: READ is needed for getData, getChildren(2) and
- * getAllChildrenNumber, READ or ADMIN for getACL, nothing for exists. A watch is set only
- * when the read succeeds, except that exists on a missing node sets one (it fires on
- * NodeCreated).
+ * FinalRequestProcessor in 3.9: READ is needed for exists (of a node that is there),
+ * getData, getChildren(2) and getAllChildrenNumber, READ or ADMIN for getACL; getEphemerals
+ * lists the session's own nodes and addWatch/setWatches check nothing (their events are
+ * screened when delivered). A watch is set only when the read succeeds, except that exists
+ * on a missing node sets one (it fires on NodeCreated).
  *
  * <p>Threading: called on the apply thread, so a read sees every write applied before it.
  */
@@ -89,7 +90,7 @@ public final class ReadRequestProcessor {
     private ReadResult dispatch(long sessionId, int opCode, Record request, List<Id> authInfo,
             Watcher watcher) {
         return switch (opCode) {
-            case OpCode.EXISTS -> exists((ExistsRequest) request, watcher);
+            case OpCode.EXISTS -> exists((ExistsRequest) request, authInfo, watcher);
             case OpCode.GET_DATA -> ReadResult.ok(getData((GetDataRequest) request, authInfo,
                     watcher));
             case OpCode.GET_CHILDREN -> ReadResult.ok(getChildren((GetChildrenRequest) request,
@@ -114,10 +115,14 @@ public final class ReadRequestProcessor {
         };
     }
 
-    private ReadResult exists(ExistsRequest request, Watcher watcher) {
+    private ReadResult exists(ExistsRequest request, List<Id> authInfo, Watcher watcher) {
         String path = request.path();
         if (path.indexOf('\0') != -1) {
             return ReadResult.failed(ErrorCode.BAD_ARGUMENTS);
+        }
+        DataNode n = tree.node(path);
+        if (n != null && !acls.allowed(n.acl(), ACL.Perms.READ, authInfo)) {
+            return ReadResult.failed(ErrorCode.NO_AUTH);
         }
         if (request.watch() && watcher != null) {
             watches.addDataWatch(path, watcher);
