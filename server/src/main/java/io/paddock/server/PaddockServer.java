@@ -7,6 +7,7 @@ import io.paddock.protocol.EmptyRequest;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.acl.AuthRegistry;
 import io.paddock.server.admin.FourLetterWords;
+import io.paddock.server.auth.AuthProviders;
 import io.paddock.server.admin.ServerView;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.metrics.ServerStats;
@@ -88,6 +89,7 @@ public final class PaddockServer implements AutoCloseable {
     /** A server with test hooks into its txn log and apply stage; see {@link ServerHooks}. */
     public PaddockServer(ServerConfig config, ServerHooks hooks) {
         this.config = config;
+        AuthRegistry auth = AuthProviders.registry(config); // a bad provider setting stops us here
         // What needs no recovered state (Netty's event loops, the platform MBean server) is set
         // up beside the recovery: each costs a few hundred milliseconds of class loading.
         StartupTasks early = new StartupTasks();
@@ -113,7 +115,6 @@ public final class PaddockServer implements AutoCloseable {
         stats.storage().watch(storage.fileLog());
         this.tree = storage.tree();
         this.sessions = storage.sessions();
-        AuthRegistry auth = new AuthRegistry(config.superDigest());
         RequestPreparer preparer = new RequestPreparer(tree,
                 new PrepareSettings(config.extendedTypesEnabled()), auth);
         ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth);
@@ -197,12 +198,20 @@ public final class PaddockServer implements AutoCloseable {
         ticker.scheduleWithFixedDelay(this::expireSessions, tick, tick, TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::reapContainers, config.containerCheckIntervalMs(),
                 config.containerCheckIntervalMs(), TimeUnit.MILLISECONDS);
-        LOG.info("Paddock standalone server listening on {} (tickTime={} ms, data in {}, log in {})",
-                boundAddress, config.tickTime(), config.dataDir(), config.txnLogDir());
+        LOG.info("Paddock standalone server listening on {}{} (tickTime={} ms, data in {}, log in {})",
+                boundAddress == null ? "no plaintext port" : boundAddress,
+                listener.secureAddress() == null ? "" : " and " + listener.secureAddress() + " (TLS)",
+                config.tickTime(), config.dataDir(), config.txnLogDir());
     }
 
+    /** The plaintext client port's bound address; null when only the secure port is served. */
     public InetSocketAddress address() {
         return boundAddress;
+    }
+
+    /** The secure (TLS) client port's bound address, or null when there is none. */
+    public InetSocketAddress secureAddress() {
+        return listener.secureAddress();
     }
 
     public ServerConfig config() {

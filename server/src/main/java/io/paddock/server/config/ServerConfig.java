@@ -34,7 +34,9 @@ public record ServerConfig(
         boolean snapshotCompression,
         boolean snapshotOnShutdown,
         // the request pipeline
-        int pipelineRingSize) {
+        int pipelineRingSize,
+        // TLS, authentication providers, SASL, enforced authentication
+        SecurityConfig security) {
 
     /** ZooKeeper's jute.maxbuffer default: 0xfffff. */
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
@@ -42,7 +44,10 @@ public record ServerConfig(
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
-        Objects.requireNonNull(clientAddress, "clientAddress");
+        Objects.requireNonNull(security, "security");
+        if (clientAddress == null && security.clientTls() == null) {
+            throw new ConfigException("neither clientPort nor secureClientPort is set");
+        }
         fourLetterWhitelist = Set.copyOf(fourLetterWhitelist);
         if (tickTime <= 0) {
             throw new ConfigException("tickTime must be positive, was " + tickTime);
@@ -69,6 +74,11 @@ public record ServerConfig(
             throw new ConfigException("autopurge.purgeInterval and fsync.warningthresholdms"
                     + " must not be negative");
         }
+    }
+
+    /** Whether the plaintext client port is served (it is not when only secureClientPort is set). */
+    public boolean hasPlainClientPort() {
+        return clientAddress != null;
     }
 
     /** The directory for transaction logs: dataLogDir when set, else dataDir. */
@@ -114,6 +124,7 @@ public record ServerConfig(
         b.snapshotCompression = snapshotCompression;
         b.snapshotOnShutdown = snapshotOnShutdown;
         b.pipelineRingSize = pipelineRingSize;
+        b.security = security;
         return b;
     }
 
@@ -145,6 +156,7 @@ public record ServerConfig(
         private boolean snapshotCompression;
         private boolean snapshotOnShutdown = true;
         private int pipelineRingSize = 4096;
+        private SecurityConfig security = SecurityConfig.NONE;
 
         public Builder tickTime(int v) {
             tickTime = v;
@@ -161,12 +173,23 @@ public record ServerConfig(
             return this;
         }
 
+        /** The plaintext client port's address; null serves only the secure port. */
         public Builder clientAddress(InetSocketAddress v) {
             clientAddress = v;
             return this;
         }
 
+        /** TLS, authentication providers, SASL and enforced authentication. */
+        public Builder security(SecurityConfig v) {
+            security = v;
+            return this;
+        }
+
         public Builder clientPort(int port) {
+            if (clientAddress == null) {
+                clientAddress = new InetSocketAddress(port);
+                return this;
+            }
             clientAddress = clientAddress.isUnresolved()
                     ? InetSocketAddress.createUnresolved(clientAddress.getHostString(), port)
                     : new InetSocketAddress(clientAddress.getAddress(), port);
@@ -291,7 +314,7 @@ public record ServerConfig(
                     containerCheckIntervalMs, superDigest, handshakeTimeoutMs, metricsJmxEnabled,
                     snapCount, preAllocSizeKb, forceSync, fsyncWarningThresholdMs,
                     snapRetainCount, purgeIntervalHours, snapshotCompression, snapshotOnShutdown,
-                    pipelineRingSize);
+                    pipelineRingSize, security);
         }
     }
 }

@@ -30,6 +30,8 @@ public final class ZooCfgParser {
             "globalOutstandingLimit", "syncEnabled", "electionAlg", "peerType",
             "quorumListenOnAllIPs", "metricsProvider.className", "dynamicConfigFile");
 
+    private final SecurityKeys securityKeys = new SecurityKeys();
+
     private final Map<String, BiConsumer<ServerConfig.Builder, String>> keys = Map.ofEntries(
             Map.entry("tickTime", (b, v) -> b.tickTime(positiveInt(v))),
             Map.entry("dataDir", (b, v) -> b.dataDir(Path.of(v))),
@@ -78,6 +80,7 @@ public final class ZooCfgParser {
         // A zoo.cfg without clientPortAddress listens on every interface, as ZooKeeper does.
         ServerConfig.Builder b = ServerConfig.builder()
                 .clientAddress(new InetSocketAddress(ServerConfig.DEFAULT_CLIENT_PORT));
+        SecurityConfig.Builder security = SecurityConfig.builder();
         int port = -1;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
@@ -93,21 +96,54 @@ public final class ZooCfgParser {
             String value = line.substring(eq + 1).trim();
             if (key.equals("clientPort")) {
                 port = apply(b, key, value, where) ? port(value) : port;
+            } else if (securityKeys.handles(key)) {
+                applySecurity(security, key, value, where);
             } else {
                 apply(b, key, value, where);
             }
         }
-        ServerConfig parsed = b.build();
+        try {
+            b.security(security.build());
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+        if (port < 0 && security.hasSecurePort()) {
+            // secureClientPort instead of clientPort: only the TLS port is served, as in ZooKeeper.
+            b.clientAddress(null);
+        }
+        ServerConfig parsed = withSource(source, b);
         if (port >= 0) {
-            parsed = parsed.toBuilder().clientPort(port).build();
+            parsed = withSource(source, parsed.toBuilder().clientPort(port));
         }
         return parsed;
+    }
+
+    private static ServerConfig withSource(String source, ServerConfig.Builder b) {
+        try {
+            return b.build();
+        } catch (ConfigException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    private void applySecurity(SecurityConfig.Builder b, String key, String value, String where) {
+        if (value.isEmpty()) {
+            throw new ConfigException(where + ": " + key + " has no value");
+        }
+        try {
+            securityKeys.apply(b, key, value);
+        } catch (IllegalArgumentException e) {
+            String shown = SecurityKeys.isSecret(key) ? "******" : value;
+            throw new ConfigException(where + ": " + key + "=" + shown + " is invalid: "
+                    + e.getMessage());
+        }
     }
 
     private boolean apply(ServerConfig.Builder b, String key, String value, String where) {
         BiConsumer<ServerConfig.Builder, String> setter = keys.get(key);
         if (setter == null) {
-            if (ACCEPTED_UNUSED.contains(key) || key.startsWith("server.")
+            if (ACCEPTED_UNUSED.contains(key) || SecurityKeys.ACCEPTED_UNUSED.contains(key)
+                    || key.startsWith("ssl.quorum.") || key.startsWith("server.")
                     || key.startsWith("group.") || key.startsWith("weight.")) {
                 LOG.info("{}: {} is not used by a standalone Paddock server yet; ignored", where, key);
             } else {

@@ -96,6 +96,22 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
         ctx.fireChannelActive();
     }
 
+    /** Ids proven before the first request (a TLS client certificate) join the auth info. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof AuthenticatedIds proven) {
+            addAuthInfo(proven.ids());
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    private void addAuthInfo(List<Id> ids) {
+        List<Id> next = new ArrayList<>(authInfo);
+        ids.stream().filter(id -> !next.contains(id)).forEach(next::add);
+        authInfo = List.copyOf(next);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof FourLetterWord w) {
@@ -216,9 +232,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
             closeAfterFlush("authentication failed");
             return;
         }
-        List<Id> next = new ArrayList<>(authInfo);
-        ids.stream().filter(id -> !next.contains(id)).forEach(next::add);
-        authInfo = List.copyOf(next);
+        addAuthInfo(ids);
         writeReply(AUTH_XID, services.pipeline().lastZxid(), 0, null);
         flush();
     }

@@ -9,21 +9,32 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.paddock.server.acl.AclChecker;
 import io.paddock.server.acl.AuthRegistry;
 import io.paddock.server.admin.FourLetterWords;
+import io.paddock.server.auth.CertificateAuthProvider;
 import io.paddock.server.config.ServerConfig;
+import io.paddock.server.config.TlsConfig;
 import io.paddock.server.metrics.ServerStats;
+import io.paddock.server.net.tls.ReloadingSslContext;
+import io.paddock.server.net.tls.TlsIdentityHandler;
 import io.paddock.server.pipeline.RequestPipeline;
 import io.paddock.server.session.SessionTracker;
 import io.paddock.server.watch.WatchManager;
 import java.net.InetSocketAddress;
 
 /**
- * The client port: a Netty server whose every connection gets a frame decoder and a
- * {@link ClientConnection}. Thread-safe start and stop.
+ * The client ports: a Netty server whose every connection gets a frame decoder and a
+ * {@link ClientConnection}, on the plaintext port (clientPort) and, when configured, the
+ * secure port (secureClientPort), whose connections first go through TLS. Both share the
+ * event loops, sessions and the per-address connection limit. Thread-safe start and stop.
  */
 public final class ClientPortListener implements AutoCloseable {
     private final ClientServices services;
     private final IoGroups groups;
+    private final ReloadingSslContext tls;
+    private final CertificateAuthProvider certificates;
     private Channel serverChannel;
+    private Channel secureChannel;
+    private InetSocketAddress plainAddress;
+    private InetSocketAddress secureAddress;
 
     /** @param groups the event loops, owned by this listener from now on (closed with it) */
     public ClientPortListener(ServerConfig config, IoGroups groups, RequestPipeline pipeline,
@@ -33,11 +44,35 @@ public final class ClientPortListener implements AutoCloseable {
                 new AclChecker(auth), watches,
                 fourLetterWords, connections, stats);
         this.groups = groups;
+        TlsConfig tlsConfig = config.security().clientTls();
+        this.tls = tlsConfig == null ? null : new ReloadingSslContext(tlsConfig);
+        this.certificates = tlsConfig == null ? null
+                : (CertificateAuthProvider) auth.provider(tlsConfig.authProviderScheme());
     }
 
+    /** Binds the configured ports; returns the plaintext one's address, null when it has none. */
     public InetSocketAddress bind() throws InterruptedException {
         ServerConfig config = services.config();
-        ServerBootstrap b = new ServerBootstrap()
+        if (config.hasPlainClientPort()) {
+            serverChannel = bootstrap(false).bind(resolved(config.clientAddress())).sync().channel();
+            plainAddress = (InetSocketAddress) serverChannel.localAddress();
+        }
+        if (tls != null) {
+            secureChannel = bootstrap(true)
+                    .bind(resolved(tls.config().secureClientAddress())).sync().channel();
+            secureAddress = (InetSocketAddress) secureChannel.localAddress();
+        }
+        return plainAddress;
+    }
+
+    /** The bound secure port's address, or null when there is none. */
+    public InetSocketAddress secureAddress() {
+        return secureAddress;
+    }
+
+    private ServerBootstrap bootstrap(boolean secure) {
+        int maxFrame = services.config().juteMaxBuffer();
+        return new ServerBootstrap()
                 .group(groups.boss(), groups.workers())
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -45,22 +80,31 @@ public final class ClientPortListener implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("frames", new ClientFrameDecoder(config.juteMaxBuffer()));
+                        if (secure) {
+                            ch.pipeline().addLast("tls", tls.current().newHandler(ch.alloc()));
+                            ch.pipeline().addLast("tls-identity", new TlsIdentityHandler(certificates));
+                        }
+                        ch.pipeline().addLast("frames", new ClientFrameDecoder(maxFrame));
                         ch.pipeline().addLast("connection", new ClientConnection(services));
                     }
                 });
-        InetSocketAddress address = config.clientAddress();
-        if (address.isUnresolved()) {
-            address = new InetSocketAddress(address.getHostString(), address.getPort());
-        }
-        serverChannel = b.bind(address).sync().channel();
-        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    private static InetSocketAddress resolved(InetSocketAddress address) {
+        return address.isUnresolved()
+                ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
     }
 
     @Override
     public void close() {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
+        }
+        if (secureChannel != null) {
+            secureChannel.close().syncUninterruptibly();
+        }
+        if (tls != null) {
+            tls.close();
         }
         groups.close();
     }

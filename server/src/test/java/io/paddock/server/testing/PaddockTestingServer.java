@@ -2,6 +2,7 @@ package io.paddock.server.testing;
 
 import io.paddock.server.PaddockServer;
 import io.paddock.server.ServerHooks;
+import io.paddock.server.config.SecurityConfig;
 import io.paddock.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,11 @@ public final class PaddockTestingServer implements AutoCloseable {
 
     public int port() {
         return server.address().getPort();
+    }
+
+    /** "127.0.0.1:port" of the secure (TLS) client port, when the security settings have one. */
+    public String secureConnectString() {
+        return "127.0.0.1:" + server.secureAddress().getPort();
     }
 
     public PaddockServer server() {
@@ -205,6 +211,18 @@ public final class PaddockTestingServer implements AutoCloseable {
         /** Slots in each pipeline ring (a power of two); small ones make back-pressure easy to reach. */
         public Builder pipelineRingSize(int slots) {
             config.pipelineRingSize(slots);
+            return this;
+        }
+
+        /** TLS, auth providers, SASL, enforced auth (the zoo.cfg ssl.*, authProvider.N ... keys). */
+        public Builder security(SecurityConfig security) {
+            config.security(security);
+            return this;
+        }
+
+        /** Serves only the secure port: no plaintext clientPort, as a zoo.cfg without one. */
+        public Builder noPlainClientPort() {
+            config.clientAddress(null);
             return this;
         }
 
