@@ -8,6 +8,7 @@ import io.paddock.protocol.op.OpCode;
 import io.paddock.server.acl.AuthRegistry;
 import io.paddock.server.admin.FourLetterWords;
 import io.paddock.server.auth.AuthProviders;
+import io.paddock.server.auth.ServerAuth;
 import io.paddock.server.admin.ServerView;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.metrics.ServerStats;
@@ -89,7 +90,9 @@ public final class PaddockServer implements AutoCloseable {
     /** A server with test hooks into its txn log and apply stage; see {@link ServerHooks}. */
     public PaddockServer(ServerConfig config, ServerHooks hooks) {
         this.config = config;
-        AuthRegistry auth = AuthProviders.registry(config); // a bad provider setting stops us here
+        // A security setting that cannot work (auth providers, JAAS file) stops us here, early.
+        ServerAuth serverAuth = AuthProviders.build(config);
+        AuthRegistry auth = serverAuth.registry();
         // What needs no recovered state (Netty's event loops, the platform MBean server) is set
         // up beside the recovery: each costs a few hundred milliseconds of class loading.
         StartupTasks early = new StartupTasks();
@@ -140,7 +143,7 @@ public final class PaddockServer implements AutoCloseable {
         try {
             this.jmx = StartupTasks.await(jmxStart);
             this.listener = new ClientPortListener(config, StartupTasks.await(io), pipeline,
-                    sessions, auth, watches, new FourLetterWords(new View()), connections, stats);
+                    sessions, serverAuth, watches, new FourLetterWords(new View()), connections, stats);
         } catch (RuntimeException e) {
             StartupTasks.release(io, IoGroups::close);
             StartupTasks.release(jmxStart, JmxReporter::close);

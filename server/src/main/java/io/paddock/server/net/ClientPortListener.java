@@ -7,9 +7,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.paddock.server.acl.AclChecker;
-import io.paddock.server.acl.AuthRegistry;
 import io.paddock.server.admin.FourLetterWords;
 import io.paddock.server.auth.CertificateAuthProvider;
+import io.paddock.server.auth.ServerAuth;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.config.TlsConfig;
 import io.paddock.server.metrics.ServerStats;
@@ -38,16 +38,16 @@ public final class ClientPortListener implements AutoCloseable {
 
     /** @param groups the event loops, owned by this listener from now on (closed with it) */
     public ClientPortListener(ServerConfig config, IoGroups groups, RequestPipeline pipeline,
-            SessionTracker sessions, AuthRegistry auth, WatchManager watches,
+            SessionTracker sessions, ServerAuth auth, WatchManager watches,
             FourLetterWords fourLetterWords, ConnectionRegistry connections, ServerStats stats) {
-        this.services = new ClientServices(config, pipeline, sessions, auth,
-                new AclChecker(auth), watches,
-                fourLetterWords, connections, stats);
+        this.services = new ClientServices(config, pipeline, sessions, auth.registry(),
+                new AclChecker(auth.registry()), watches,
+                fourLetterWords, connections, stats, auth);
         this.groups = groups;
         TlsConfig tlsConfig = config.security().clientTls();
         this.tls = tlsConfig == null ? null : new ReloadingSslContext(tlsConfig);
         this.certificates = tlsConfig == null ? null
-                : (CertificateAuthProvider) auth.provider(tlsConfig.authProviderScheme());
+                : (CertificateAuthProvider) auth.registry().provider(tlsConfig.authProviderScheme());
     }
 
     /** Binds the configured ports; returns the plaintext one's address, null when it has none. */
