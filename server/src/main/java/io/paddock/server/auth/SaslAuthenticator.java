@@ -51,8 +51,10 @@ public final class SaslAuthenticator {
                     new URIParameter(config.jaasConfig().toUri()));
         } catch (NoSuchAlgorithmException | SecurityException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            // The JDK's parser quotes the offending token, which may be a password.
+            String why = String.valueOf(cause.getMessage()).replaceAll("found \\[[^\\]]*\\]", "found [...]");
             throw new ConfigException("sasl.jaasConfig=" + config.jaasConfig()
-                    + " cannot be read: " + cause.getMessage());
+                    + " cannot be read: " + why);
         }
         AppConfigurationEntry[] entries = jaas.getAppConfigurationEntry(config.loginContext());
         if (entries == null) {

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.AppConfigurationEntry.LoginModuleControlFlag;
 import javax.security.auth.login.Configuration;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -53,7 +51,7 @@ class SaslAuthenticationTest {
     @BeforeAll
     static void installClientSections() {
         previous = Configuration.getConfiguration();
-        Configuration.setConfiguration(new ClientSections(Map.of(
+        Configuration.setConfiguration(new JaasClientSections(Map.of(
                 "BobClient", List.of("bob", "bob-secret"),
                 "AdminClient", List.of("admin", "admin-secret"),
                 "WrongClient", List.of("bob", "not-bobs-password"))));
@@ -203,26 +201,5 @@ class SaslAuthenticationTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The client side's JAAS sections: ZooKeeper's DigestLoginModule with a user and password. */
-    private static final class ClientSections extends Configuration {
-        private final Map<String, List<String>> users;
-
-        ClientSections(Map<String, List<String>> users) {
-            this.users = users;
-        }
-
-        @Override
-        public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-            List<String> user = users.get(name);
-            if (user == null) {
-                return null;
-            }
-            return new AppConfigurationEntry[] {new AppConfigurationEntry(
-                    "org.apache.zookeeper.server.auth.DigestLoginModule",
-                    LoginModuleControlFlag.REQUIRED,
-                    Map.of("username", user.get(0), "password", user.get(1)))};
-        }
     }
 }

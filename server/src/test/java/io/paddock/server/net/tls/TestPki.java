@@ -37,7 +37,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * (EC P-256, so key generation is quick) and writes them as PKCS12, JKS or PEM files into a
  * directory. One test thread uses an instance.
  */
-final class TestPki {
+public final class TestPki {
     private final Path dir;
     private final KeyPair caKeys;
     private final X509Certificate caCert;
@@ -49,13 +49,13 @@ final class TestPki {
     }
 
     /** A key and its certificate chain (the certificate, then the CA's). */
-    record Issued(KeyPair keys, X509Certificate cert, X509Certificate ca) {
+    public record Issued(KeyPair keys, X509Certificate cert, X509Certificate ca) {
         Certificate[] chain() {
             return new Certificate[] {cert, ca};
         }
     }
 
-    static TestPki create(Path dir, String caName) throws Exception {
+    public static TestPki create(Path dir, String caName) throws Exception {
         KeyPair keys = keyPair();
         X500Name name = name("CN=" + caName + ",O=Paddock Tests");
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serial(),
@@ -67,24 +67,24 @@ final class TestPki {
         return new TestPki(dir, keys, sign(b, keys));
     }
 
-    X509Certificate caCert() {
+    public X509Certificate caCert() {
         return caCert;
     }
 
     /** A server certificate for 127.0.0.1 and localhost, valid from yesterday for a month. */
-    Issued server(String commonName) throws Exception {
+    public Issued server(String commonName) throws Exception {
         return issue("CN=" + commonName + ",O=Paddock Tests", Instant.now().minus(Duration.ofDays(1)),
                 Instant.now().plus(Duration.ofDays(30)), true);
     }
 
     /** A client certificate with this subject, valid from yesterday for a month. */
-    Issued client(String subject) throws Exception {
+    public Issued client(String subject) throws Exception {
         return issue(subject, Instant.now().minus(Duration.ofDays(1)),
                 Instant.now().plus(Duration.ofDays(30)), false);
     }
 
     /** A client certificate that ran out yesterday. */
-    Issued expiredClient(String subject) throws Exception {
+    public Issued expiredClient(String subject) throws Exception {
         return issue(subject, Instant.now().minus(Duration.ofDays(10)),
                 Instant.now().minus(Duration.ofDays(1)), false);
     }
@@ -102,16 +102,16 @@ final class TestPki {
         return new Issued(keys, sign(b, caKeys), caCert);
     }
 
-    Path pkcs12(Issued issued, String file, String password) throws Exception {
+    public Path pkcs12(Issued issued, String file, String password) throws Exception {
         return keyStore("PKCS12", issued, file, password);
     }
 
-    Path jks(Issued issued, String file, String password) throws Exception {
+    public Path jks(Issued issued, String file, String password) throws Exception {
         return keyStore("JKS", issued, file, password);
     }
 
     /** The key and chain as PEM; the key encrypted with {@code password} unless it is null. */
-    Path pem(Issued issued, String file, String password) throws Exception {
+    public Path pem(Issued issued, String file, String password) throws Exception {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(text)) {
             OutputEncryptor encryptor = password == null ? null
@@ -126,7 +126,7 @@ final class TestPki {
     }
 
     /** This CA's certificate as a trust store of the given type (PKCS12, JKS or PEM). */
-    Path trustStore(String type, String file, String password) throws Exception {
+    public Path trustStore(String type, String file, String password) throws Exception {
         if (type.equals("PEM")) {
             StringWriter text = new StringWriter();
             try (JcaPEMWriter w = new JcaPEMWriter(text)) {

@@ -25,15 +25,15 @@ import org.apache.zookeeper.client.ZKClientConfig;
  * TLS (configured through a ZKClientConfig, never system properties), and a bare JDK TLS socket
  * that reports whether the server lets a session start. Used by one test thread at a time.
  */
-final class TlsClients {
-    static final Duration WAIT = Duration.ofSeconds(10);
-    static final String PASSWORD = "client-pw";
+public final class TlsClients {
+    public static final Duration WAIT = Duration.ofSeconds(10);
+    public static final String PASSWORD = "client-pw";
 
     private TlsClients() {
     }
 
     /** The official client's TLS settings: a PKCS12 key store (or none) and trust store. */
-    static ZKClientConfig config(Path keyStore, Path trustStore) {
+    public static ZKClientConfig config(Path keyStore, Path trustStore) {
         ZKClientConfig c = new ZKClientConfig();
         c.setProperty(ZKClientConfig.SECURE_CLIENT, "true");
         c.setProperty(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET,
@@ -51,7 +51,7 @@ final class TlsClients {
     }
 
     /** An official client whose session is established; the caller closes it. */
-    static ZooKeeper connect(String connectString, ZKClientConfig config) throws Exception {
+    public static ZooKeeper connect(String connectString, ZKClientConfig config) throws Exception {
         CountDownLatch connected = new CountDownLatch(1);
         ZooKeeper zk = new ZooKeeper(connectString, 10_000, e -> {
             if (e.getState() == KeeperState.SyncConnected) {
@@ -68,7 +68,7 @@ final class TlsClients {
     }
 
     /** A JDK TLS context with this PKCS12 key store (or none) trusting this PKCS12 trust store. */
-    static SSLContext context(Path keyStore, Path trustStore, String protocol) throws Exception {
+    public static SSLContext context(Path keyStore, Path trustStore, String protocol) throws Exception {
         KeyManagerFactory kmf = null;
         if (keyStore != null) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -90,7 +90,7 @@ final class TlsClients {
      * when the server answered, or null when it refused (a failed handshake, or a close
      * before any answer).
      */
-    static SSLSession trySession(int port, SSLContext ctx, String... protocols) throws IOException {
+    public static SSLSession trySession(int port, SSLContext ctx, String... protocols) throws IOException {
         try (SSLSocket socket = (SSLSocket) ctx.getSocketFactory().createSocket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port),
                     (int) Timing.scaled(WAIT).toMillis());
