@@ -36,7 +36,9 @@ public record ServerConfig(
         // the request pipeline
         int pipelineRingSize,
         // TLS, authentication providers, SASL, enforced authentication
-        SecurityConfig security) {
+        SecurityConfig security,
+        // bounds on outstanding requests, sessions, watches and unread replies
+        LimitsConfig limits) {
 
     /** ZooKeeper's jute.maxbuffer default: 0xfffff. */
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
@@ -45,6 +47,7 @@ public record ServerConfig(
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(limits, "limits");
         if (clientAddress == null && security.clientTls() == null) {
             throw new ConfigException("neither clientPort nor secureClientPort is set");
         }
@@ -125,6 +128,7 @@ public record ServerConfig(
         b.snapshotOnShutdown = snapshotOnShutdown;
         b.pipelineRingSize = pipelineRingSize;
         b.security = security;
+        b.limits = limits;
         return b;
     }
 
@@ -157,6 +161,7 @@ public record ServerConfig(
         private boolean snapshotOnShutdown = true;
         private int pipelineRingSize = 4096;
         private SecurityConfig security = SecurityConfig.NONE;
+        private LimitsConfig limits = LimitsConfig.DEFAULTS;
 
         public Builder tickTime(int v) {
             tickTime = v;
@@ -183,6 +188,16 @@ public record ServerConfig(
         public Builder security(SecurityConfig v) {
             security = v;
             return this;
+        }
+
+        /** Bounds on outstanding requests, sessions, watches and unread replies. */
+        public Builder limits(LimitsConfig v) {
+            limits = v;
+            return this;
+        }
+
+        public LimitsConfig limits() {
+            return limits;
         }
 
         public Builder clientPort(int port) {
@@ -314,7 +329,7 @@ public record ServerConfig(
                     containerCheckIntervalMs, superDigest, handshakeTimeoutMs, metricsJmxEnabled,
                     snapCount, preAllocSizeKb, forceSync, fsyncWarningThresholdMs,
                     snapRetainCount, purgeIntervalHours, snapshotCompression, snapshotOnShutdown,
-                    pipelineRingSize, security);
+                    pipelineRingSize, security, limits);
         }
     }
 }

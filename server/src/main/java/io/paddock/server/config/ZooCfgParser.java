@@ -27,7 +27,7 @@ public final class ZooCfgParser {
     /** Keys a ZooKeeper operator sets that matter only to features not built yet. */
     private static final Set<String> ACCEPTED_UNUSED = Set.of(
             "initLimit", "syncLimit", "standaloneEnabled", "reconfigEnabled", "admin.enableServer", "admin.serverPort",
-            "globalOutstandingLimit", "syncEnabled", "electionAlg", "peerType",
+            "syncEnabled", "electionAlg", "peerType",
             "quorumListenOnAllIPs", "metricsProvider.className", "dynamicConfigFile");
 
     private final SecurityKeys securityKeys = new SecurityKeys();
@@ -63,7 +63,15 @@ public final class ZooCfgParser {
             Map.entry("snapshot.compression.method", (b, v) -> b.snapshotCompression(
                     compression(v))),
             Map.entry("snapshotOnShutdown", (b, v) -> b.snapshotOnShutdown(bool(v))),
-            Map.entry("pipeline.ringSize", (b, v) -> b.pipelineRingSize(powerOfTwo(v))));
+            Map.entry("pipeline.ringSize", (b, v) -> b.pipelineRingSize(powerOfTwo(v))),
+            // limits
+            Map.entry("globalOutstandingLimit", (b, v) -> b.limits(
+                    b.limits().withGlobalOutstandingLimit(nonNegativeInt(v)))),
+            Map.entry("maxSessions", (b, v) -> b.limits(b.limits().withMaxSessions(nonNegativeInt(v)))),
+            Map.entry("maxWatchesPerSession", (b, v) -> b.limits(
+                    b.limits().withMaxWatchesPerSession(nonNegativeInt(v)))),
+            Map.entry("connection.maxPendingBytes", (b, v) -> b.limits(
+                    b.limits().withMaxPendingBytes(nonNegativeInt(v)))));
 
     public ServerConfig parse(Path file) {
         List<String> lines;

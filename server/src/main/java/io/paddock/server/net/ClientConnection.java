@@ -67,6 +67,9 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     private volatile int sessionTimeout;
     private final ConnectionAuth auth;
     private boolean handshakeStarted;
+    /** Both on the event loop: reads go on only while the pipeline and the client keep up. */
+    private boolean pipelineWantsReads = true;
+    private boolean repliesDrained = true;
     /** Frames from the reply thread since its last flush; touched by that thread only. */
     private ByteBuf replyBatch;
 
@@ -136,6 +139,13 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
             return;
         }
         if (req.sessionId() == 0) {
+            int maxSessions = services.config().limits().maxSessions();
+            if (maxSessions > 0 && services.sessions().size() >= maxSessions) {
+                LOG.warn("refusing a new session from {}: {} sessions are live (maxSessions={})",
+                        address, services.sessions().size(), maxSessions);
+                close("too many sessions");
+                return;
+            }
             int timeout = services.config().negotiateSessionTimeout(req.timeOut());
             long id = services.sessions().nextSessionId();
             sessionId = id;
@@ -349,7 +359,19 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void setReading(boolean reading) {
-        channel.config().setAutoRead(reading);
+        pipelineWantsReads = reading;
+        channel.config().setAutoRead(pipelineWantsReads && repliesDrained);
+    }
+
+    /**
+     * A client that leaves more than connection.maxPendingBytes of replies unread is not read
+     * either until it catches up (and {@link PendingBytesGuard} closes it if it never does).
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        repliesDrained = channel.isWritable();
+        channel.config().setAutoRead(pipelineWantsReads && repliesDrained);
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override

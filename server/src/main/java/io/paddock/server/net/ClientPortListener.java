@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.paddock.server.acl.AclChecker;
@@ -72,14 +73,24 @@ public final class ClientPortListener implements AutoCloseable {
 
     private ServerBootstrap bootstrap(boolean secure) {
         int maxFrame = services.config().juteMaxBuffer();
-        return new ServerBootstrap()
+        long maxPending = services.config().limits().maxPendingBytes();
+        ServerBootstrap b = new ServerBootstrap()
                 .group(groups.boss(), groups.workers())
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
+                .childOption(ChannelOption.TCP_NODELAY, true);
+        // Unwritable means past connection.maxPendingBytes (and never, with no limit): the
+        // connection then stops reading requests until its client catches up.
+        long high = maxPending > 0 ? Math.min(Integer.MAX_VALUE, maxPending) : Integer.MAX_VALUE;
+        b.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark((int) (high / 2), (int) high));
+        return b.childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (maxPending > 0) {
+                            ch.pipeline().addLast("pending-bytes", new PendingBytesGuard(
+                                    maxPending, maxFrame, services.config().tickTime()));
+                        }
                         if (secure) {
                             ch.pipeline().addLast("tls", tls.current().newHandler(ch.alloc()));
                             ch.pipeline().addLast("tls-identity", new TlsIdentityHandler(certificates));

@@ -2,6 +2,7 @@ package io.paddock.server.testing;
 
 import io.paddock.server.PaddockServer;
 import io.paddock.server.ServerHooks;
+import io.paddock.server.config.LimitsConfig;
 import io.paddock.server.config.SecurityConfig;
 import io.paddock.server.config.ServerConfig;
 import java.io.IOException;
@@ -217,6 +218,12 @@ public final class PaddockTestingServer implements AutoCloseable {
         /** TLS, auth providers, SASL, enforced auth (the zoo.cfg ssl.*, authProvider.N ... keys). */
         public Builder security(SecurityConfig security) {
             config.security(security);
+            return this;
+        }
+
+        /** Bounds on outstanding requests, sessions, watches per session and unread reply bytes. */
+        public Builder limits(LimitsConfig limits) {
+            config.limits(limits);
             return this;
         }
 
