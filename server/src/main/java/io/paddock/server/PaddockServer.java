@@ -120,7 +120,8 @@ public final class PaddockServer implements AutoCloseable {
         this.sessions = storage.sessions();
         RequestPreparer preparer = new RequestPreparer(tree,
                 new PrepareSettings(config.extendedTypesEnabled()), auth);
-        ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth);
+        ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth,
+                config.limits().maxWatchesPerSession());
         TxnLog log = hooks.txnLog().apply(storage.txnLog()); // [storage]
         PeerDriver driver;
         ZxidCounter zxids;
