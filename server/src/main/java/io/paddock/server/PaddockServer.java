@@ -138,7 +138,8 @@ public final class PaddockServer implements AutoCloseable {
         }
         this.pipeline = new RequestPipeline(tree, preparer, reads, sessions, log, driver, zxids,
                 System::currentTimeMillis, new PipelineSettings(config.pipelineRingSize(),
-                        hooks.beforeApply(), this::failStop));
+                        hooks.beforeApply(), this::failStop,
+                        config.limits().globalOutstandingLimit()));
         stats.pipeline().watch(pipeline);
         this.connections = new ConnectionRegistry(config.maxClientCnxns());
         try {
