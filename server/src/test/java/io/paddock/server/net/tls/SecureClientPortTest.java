@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paddock.server.config.ClientAuthMode;
 import io.paddock.server.config.SecurityConfig;
@@ -193,6 +194,14 @@ class SecureClientPortTest {
         PaddockTestingServer jks = start(tls(ClientAuthMode.NONE)
                 .keyStore(jksKey, Secret.of("jks-pw"), null).build());
         connect(jks, null);
+    }
+
+    @Test
+    void theBoringSslProviderServesTheSameClients() throws Exception {
+        assumeTrue(io.netty.handler.ssl.OpenSsl.isAvailable(), "netty-tcnative is not usable here");
+        PaddockTestingServer server = start(tls(ClientAuthMode.NEED).provider("OPENSSL").build());
+        ZooKeeper alice = connect(server, clientStore(pki.client(ALICE), "alice.p12"));
+        assertEquals(ALICE, alice.whoAmI().get(1).getUser());
     }
 
     @Test
