@@ -9,6 +9,8 @@ import io.paddock.server.acl.AuthRegistry;
 import io.paddock.server.admin.AdminSources;
 import io.paddock.server.admin.FourLetterWords;
 import io.paddock.server.admin.OperatorEndpoints;
+import io.paddock.server.auth.AuthProviders;
+import io.paddock.server.auth.ServerAuth;
 import io.paddock.server.admin.ServerView;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.metrics.ServerStats;
@@ -95,6 +97,9 @@ public final class PaddockServer implements AutoCloseable {
     /** A server with test hooks into its txn log and apply stage; see {@link ServerHooks}. */
     public PaddockServer(ServerConfig config, ServerHooks hooks) {
         this.config = config;
+        // A security setting that cannot work (auth providers, JAAS file) stops us here, early.
+        ServerAuth serverAuth = AuthProviders.build(config);
+        AuthRegistry auth = serverAuth.registry();
         // What needs no recovered state (Netty's event loops, the platform MBean server) is set
         // up beside the recovery: each costs a few hundred milliseconds of class loading.
         StartupTasks early = new StartupTasks();
@@ -122,10 +127,10 @@ public final class PaddockServer implements AutoCloseable {
         stats.storage().watch(storage.fileLog());
         this.tree = storage.tree();
         this.sessions = storage.sessions();
-        AuthRegistry auth = new AuthRegistry(config.superDigest());
         RequestPreparer preparer = new RequestPreparer(tree,
                 new PrepareSettings(config.extendedTypesEnabled()), auth);
-        ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth);
+        ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth,
+                config.limits().maxWatchesPerSession());
         TxnLog log = hooks.txnLog().apply(storage.txnLog()); // [storage]
         PeerDriver driver;
         ZxidCounter zxids;
@@ -142,13 +147,14 @@ public final class PaddockServer implements AutoCloseable {
         }
         this.pipeline = new RequestPipeline(tree, preparer, reads, sessions, log, driver, zxids,
                 System::currentTimeMillis, new PipelineSettings(config.pipelineRingSize(),
-                        hooks.beforeApply(), this::failStop));
+                        hooks.beforeApply(), this::failStop,
+                        config.limits().globalOutstandingLimit()));
         stats.pipeline().watch(pipeline);
         this.connections = new ConnectionRegistry(config.maxClientCnxns());
         try {
             this.jmx = StartupTasks.await(jmxStart);
             this.listener = new ClientPortListener(config, StartupTasks.await(io), pipeline,
-                    sessions, auth, watches, new FourLetterWords(new View()), connections, stats);
+                    sessions, serverAuth, watches, new FourLetterWords(new View()), connections, stats);
         } catch (RuntimeException e) {
             StartupTasks.release(io, IoGroups::close);
             StartupTasks.release(jmxStart, JmxReporter::close);
@@ -226,10 +232,13 @@ public final class PaddockServer implements AutoCloseable {
         ticker.scheduleWithFixedDelay(this::expireSessions, tick, tick, TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::reapContainers, config.containerCheckIntervalMs(),
                 config.containerCheckIntervalMs(), TimeUnit.MILLISECONDS);
-        LOG.info("Paddock standalone server listening on {} (tickTime={} ms, data in {}, log in {})",
-                boundAddress, config.tickTime(), config.dataDir(), config.txnLogDir());
+        LOG.info("Paddock standalone server listening on {}{} (tickTime={} ms, data in {}, log in {})",
+                boundAddress == null ? "no plaintext port" : boundAddress,
+                listener.secureAddress() == null ? "" : " and " + listener.secureAddress() + " (TLS)",
+                config.tickTime(), config.dataDir(), config.txnLogDir());
     }
 
+    /** The plaintext client port's bound address; null when only the secure port is served. */
     public InetSocketAddress address() {
         return boundAddress;
     }
@@ -248,8 +257,14 @@ public final class PaddockServer implements AutoCloseable {
 
     /** [ops] The live parts operators' tools read. */
     private AdminSources adminSources() {
-        return new AdminSources(new View(), boundAddress.getPort(), tree, sessions, watches, connections, storage,
+        return new AdminSources(new View(),
+                (boundAddress != null ? boundAddress : listener.secureAddress()).getPort(), tree, sessions, watches, connections, storage,
                 startMillis, () -> started && !failure.isDone() && !stopping);
+    }
+
+    /** The secure (TLS) client port's bound address, or null when there is none. */
+    public InetSocketAddress secureAddress() {
+        return listener.secureAddress();
     }
 
     public ServerConfig config() {

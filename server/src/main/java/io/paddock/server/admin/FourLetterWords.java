@@ -2,6 +2,7 @@ package io.paddock.server.admin;
 
 import io.paddock.server.config.JvmEnvironment;
 import io.paddock.server.config.ServerConfig;
+import io.paddock.server.config.TlsConfig;
 import io.paddock.server.metrics.DurationSummary;
 import io.paddock.server.metrics.PipelineStats;
 import io.paddock.server.metrics.ServerStats;
@@ -151,9 +152,14 @@ public final class FourLetterWords {
 
     private String conf() {
         ServerConfig c = server.config();
-        return "clientPort=" + c.clientAddress().getPort() + "\n"
-                + "clientPortAddress=" + c.clientAddress().getHostString() + "\n"
-                + "secureClientPort=-1\n"
+        TlsConfig tls = c.security().clientTls();
+        String secure = tls == null ? "secureClientPort=-1\n"
+                : "secureClientPort=" + tls.secureClientAddress().getPort() + "\n"
+                        + "secureClientPortAddress=" + tls.secureClientAddress().getHostString() + "\n";
+        String plain = !c.hasPlainClientPort() ? "clientPort=-1\n"
+                : "clientPort=" + c.clientAddress().getPort() + "\n"
+                        + "clientPortAddress=" + c.clientAddress().getHostString() + "\n";
+        return plain + secure
                 + "dataDir=" + c.dataDir().toAbsolutePath() + "\n"
                 + "dataLogDir=" + c.txnLogDir().toAbsolutePath() + "\n"
                 + "tickTime=" + c.tickTime() + "\n"

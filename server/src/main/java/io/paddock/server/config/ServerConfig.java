@@ -40,7 +40,11 @@ public record ServerConfig(
         // [ops] admin HTTP server and Prometheus endpoint
         OperationsConfig operations,
         // [ensemble] the server.N lines and myid; empty for a standalone server
-        Optional<EnsembleConfig> ensemble) {
+        Optional<EnsembleConfig> ensemble,
+        // TLS, authentication providers, SASL, enforced authentication
+        SecurityConfig security,
+        // bounds on outstanding requests, sessions, watches and unread replies
+        LimitsConfig limits) {
 
     /** ZooKeeper's jute.maxbuffer default: 0xfffff. */
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
@@ -48,10 +52,14 @@ public record ServerConfig(
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
-        Objects.requireNonNull(clientAddress, "clientAddress");
         Objects.requireNonNull(operations, "operations");
         operations.checkPorts();
         Objects.requireNonNull(ensemble, "ensemble");
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(limits, "limits");
+        if (clientAddress == null && security.clientTls() == null) {
+            throw new ConfigException("neither clientPort nor secureClientPort is set");
+        }
         fourLetterWhitelist = Set.copyOf(fourLetterWhitelist);
         if (tickTime <= 0) {
             throw new ConfigException("tickTime must be positive, was " + tickTime);
@@ -86,6 +94,11 @@ public record ServerConfig(
      */
     public boolean isStandalone() {
         return ensemble.isEmpty();
+    }
+
+    /** Whether the plaintext client port is served (it is not when only secureClientPort is set). */
+    public boolean hasPlainClientPort() {
+        return clientAddress != null;
     }
 
     /** The directory for transaction logs: dataLogDir when set, else dataDir. */
@@ -133,6 +146,8 @@ public record ServerConfig(
         b.pipelineRingSize = pipelineRingSize;
         b.operations = operations;
         b.ensemble = ensemble.orElse(null);
+        b.security = security;
+        b.limits = limits;
         return b;
     }
 
@@ -166,6 +181,8 @@ public record ServerConfig(
         private int pipelineRingSize = 4096;
         private OperationsConfig operations = OperationsConfig.off();
         private EnsembleConfig ensemble;
+        private SecurityConfig security = SecurityConfig.NONE;
+        private LimitsConfig limits = LimitsConfig.DEFAULTS;
 
         public Builder tickTime(int v) {
             tickTime = v;
@@ -182,12 +199,33 @@ public record ServerConfig(
             return this;
         }
 
+        /** The plaintext client port's address; null serves only the secure port. */
         public Builder clientAddress(InetSocketAddress v) {
             clientAddress = v;
             return this;
         }
 
+        /** TLS, authentication providers, SASL and enforced authentication. */
+        public Builder security(SecurityConfig v) {
+            security = v;
+            return this;
+        }
+
+        /** Bounds on outstanding requests, sessions, watches and unread replies. */
+        public Builder limits(LimitsConfig v) {
+            limits = v;
+            return this;
+        }
+
+        public LimitsConfig limits() {
+            return limits;
+        }
+
         public Builder clientPort(int port) {
+            if (clientAddress == null) {
+                clientAddress = new InetSocketAddress(port);
+                return this;
+            }
             clientAddress = clientAddress.isUnresolved()
                     ? InetSocketAddress.createUnresolved(clientAddress.getHostString(), port)
                     : new InetSocketAddress(clientAddress.getAddress(), port);
@@ -331,7 +369,7 @@ public record ServerConfig(
                     snapCount, preAllocSizeKb, forceSync, fsyncWarningThresholdMs,
                     snapRetainCount, purgeIntervalHours, snapshotCompression, snapshotOnShutdown,
                     pipelineRingSize, operations,
-                    Optional.ofNullable(ensemble));
+                    Optional.ofNullable(ensemble), security, limits);
         }
     }
 }

@@ -42,6 +42,8 @@ public final class ZooCfgParser {
     private static final Set<String> ACCEPTED_UNUSED = Set.of(
             "reconfigEnabled", "admin.idleTimeout", "syncEnabled", "electionAlg");
 
+    private final SecurityKeys securityKeys = new SecurityKeys();
+
     private final Map<String, BiConsumer<ServerConfig.Builder, String>> keys = Map.ofEntries(
             Map.entry("tickTime", (b, v) -> b.tickTime(positiveInt(v))),
             Map.entry("dataDir", (b, v) -> b.dataDir(Path.of(v))),
@@ -88,7 +90,15 @@ public final class ZooCfgParser {
             Map.entry("metricsProvider.exportJvmInfo", (b, v) -> b.updateOperations(
                     o -> o.withPrometheusJvmMetrics(bool(v)))),
             Map.entry("prometheus.enabled", (b, v) -> b.updateOperations(
-                    o -> o.withPrometheus(bool(v)))));
+                    o -> o.withPrometheus(bool(v)))),
+            // limits
+            Map.entry("globalOutstandingLimit", (b, v) -> b.limits(
+                    b.limits().withGlobalOutstandingLimit(nonNegativeInt(v)))),
+            Map.entry("maxSessions", (b, v) -> b.limits(b.limits().withMaxSessions(nonNegativeInt(v)))),
+            Map.entry("maxWatchesPerSession", (b, v) -> b.limits(
+                    b.limits().withMaxWatchesPerSession(nonNegativeInt(v)))),
+            Map.entry("connection.maxPendingBytes", (b, v) -> b.limits(
+                    b.limits().withMaxPendingBytes(nonNegativeInt(v)))));
 
     private final Properties systemProperties;
 
@@ -144,6 +154,7 @@ public final class ZooCfgParser {
                 .operations(OperationsConfig.zooKeeperDefaults());
         applySystemProperties(b);
         EnsembleKeys ensemble = new EnsembleKeys();
+        SecurityConfig.Builder security = SecurityConfig.builder();
         int port = -1;
         for (ZooCfgReader.Entry entry : ZooCfgReader.read(source, text)) {
             String key = entry.key();
@@ -154,21 +165,54 @@ public final class ZooCfgParser {
                 ensemble.located(key, where);
             } else if (ensemble.handles(key)) {
                 ensemble.apply(key, value, where);
+            } else if (securityKeys.handles(key)) {
+                applySecurity(security, key, value, where);
             } else {
                 apply(b, key, value, where);
             }
         }
-        ServerConfig parsed = b.build();
+        try {
+            b.security(security.build());
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+        if (port < 0 && security.hasSecurePort()) {
+            // secureClientPort instead of clientPort: only the TLS port is served, as in ZooKeeper.
+            b.clientAddress(null);
+        }
+        ServerConfig parsed = withSource(source, b);
         if (port >= 0) {
-            parsed = parsed.toBuilder().clientPort(port).build();
+            parsed = withSource(source, parsed.toBuilder().clientPort(port));
         }
         return new EnsembleResolver(ensemble, source).resolve(parsed, port >= 0);
+    }
+
+    private static ServerConfig withSource(String source, ServerConfig.Builder b) {
+        try {
+            return b.build();
+        } catch (ConfigException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    private void applySecurity(SecurityConfig.Builder b, String key, String value, String where) {
+        if (value.isEmpty()) {
+            throw new ConfigException(where + ": " + key + " has no value");
+        }
+        try {
+            securityKeys.apply(b, key, value);
+        } catch (IllegalArgumentException e) {
+            String shown = SecurityKeys.isSecret(key) ? "******" : value;
+            throw new ConfigException(where + ": " + key + "=" + shown + " is invalid: "
+                    + e.getMessage());
+        }
     }
 
     private boolean apply(ServerConfig.Builder b, String key, String value, String where) {
         BiConsumer<ServerConfig.Builder, String> setter = keys.get(key);
         if (setter == null) {
-            if (ACCEPTED_UNUSED.contains(key)) {
+            if (ACCEPTED_UNUSED.contains(key) || SecurityKeys.ACCEPTED_UNUSED.contains(key)
+                    || key.startsWith("ssl.quorum.")) {
                 LOG.info("{}: {} is not used by a standalone Paddock server yet; ignored", where, key);
             } else {
                 LOG.warn("{}: unknown key {} ignored", where, key);

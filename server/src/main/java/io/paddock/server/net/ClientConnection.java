@@ -10,7 +10,7 @@ import io.paddock.protocol.ACL;
 import io.paddock.protocol.AuthPacket;
 import io.paddock.protocol.ConnectRequest;
 import io.paddock.protocol.ConnectResponse;
-import io.paddock.protocol.Id;
+import io.paddock.protocol.GetSASLRequest;
 import io.paddock.protocol.Record;
 import io.paddock.protocol.ReplyHeader;
 import io.paddock.protocol.RequestHeader;
@@ -28,7 +28,6 @@ import io.paddock.server.session.Session;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class ClientConnection extends ChannelInboundHandlerAdapter implements ClientChannel {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     private static final int PING_XID = -2;
-    private static final int AUTH_XID = -4;
     private static final int NOTIFICATION_XID = -1;
     private static final int REPLY_BATCH_INITIAL = 4096;
     private static final int REPLY_BATCH_LIMIT = 256 << 10;
@@ -67,13 +65,17 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     private ScheduledFuture<?> handshakeTimeout;
     private volatile long sessionId;
     private volatile int sessionTimeout;
-    private volatile List<Id> authInfo = List.of();
+    private final ConnectionAuth auth;
     private boolean handshakeStarted;
+    /** Both on the event loop: reads go on only while the pipeline and the client keep up. */
+    private boolean pipelineWantsReads = true;
+    private boolean repliesDrained = true;
     /** Frames from the reply thread since its last flush; touched by that thread only. */
     private ByteBuf replyBatch;
 
     ClientConnection(ClientServices services) {
         this.services = services;
+        this.auth = new ConnectionAuth(services, this);
     }
 
     @Override
@@ -88,12 +90,21 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
             return;
         }
         counted = true;
-        // ZooKeeper gives every connection its ip identity, so ip ACLs need no addauth.
-        authInfo = List.copyOf(services.auth().initialAuthInfo(address.getHostAddress()));
+        auth.start(address.getHostAddress());
         handshakeTimeout = ctx.executor().schedule(() -> close("no handshake within "
                 + services.config().handshakeTimeoutMs() + " ms"),
                 services.config().handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
+    }
+
+    /** Ids proven before the first request (a TLS client certificate) join the auth info. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof AuthenticatedIds proven) {
+            auth.add(proven.ids());
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
@@ -128,6 +139,13 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
             return;
         }
         if (req.sessionId() == 0) {
+            int maxSessions = services.config().limits().maxSessions();
+            if (maxSessions > 0 && services.sessions().size() >= maxSessions) {
+                LOG.warn("refusing a new session from {}: {} sessions are live (maxSessions={})",
+                        address, services.sessions().size(), maxSessions);
+                close("too many sessions");
+                return;
+            }
             int timeout = services.config().negotiateSessionTimeout(req.timeOut());
             long id = services.sessions().nextSessionId();
             sessionId = id;
@@ -168,19 +186,23 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
         }
         RequestHeader h = RequestHeader.read(in);
         stats.operation(h.xid(), h.type());
+        if (!auth.admit(h)) {
+            return;
+        }
         switch (h.type()) {
             case OpCode.PING -> {
                 writeReply(PING_XID, services.pipeline().lastZxid(), 0, null);
                 flush();
             }
-            case OpCode.AUTH -> authenticate(AuthPacket.read(in));
+            case OpCode.AUTH -> auth.authPacket(AuthPacket.read(in), address.getHostAddress());
             // ZooKeeper 3.9 takes check only inside a multi; alone it is an unknown request,
             // answered before the pipeline, so it takes no zxid.
-            case OpCode.SASL, OpCode.CHECK -> unimplemented(h);
+            case OpCode.SASL -> auth.sasl(h, GetSASLRequest.read(in));
+            case OpCode.CHECK -> unimplemented(h);
             case OpCode.CLOSE_SESSION -> {
                 services.sessions().markClosing(sessionId);
                 services.pipeline().submit(this, sessionId, h.xid(), h.type(),
-                        RequestBodies.decode(h.type(), in), authInfo);
+                        RequestBodies.decode(h.type(), in), auth.ids());
             }
             default -> decodeAndSubmit(h, in);
         }
@@ -199,27 +221,11 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
             }
             throw e;
         }
-        services.pipeline().submit(this, sessionId, h.xid(), h.type(), body, authInfo);
+        services.pipeline().submit(this, sessionId, h.xid(), h.type(), body, auth.ids());
     }
 
     private void unimplemented(RequestHeader h) {
         writeReply(h.xid(), services.pipeline().lastZxid(), ErrorCode.UNIMPLEMENTED.code(), null);
-        flush();
-    }
-
-    private void authenticate(AuthPacket p) {
-        List<Id> ids = services.auth().authenticateAll(p.scheme(), p.auth(), address.getHostAddress());
-        if (ids.isEmpty()) {
-            LOG.info("authentication failed for session 0x{} with scheme {}",
-                    Long.toHexString(sessionId), p.scheme());
-            writeReply(AUTH_XID, services.pipeline().lastZxid(), ErrorCode.AUTH_FAILED.code(), null);
-            closeAfterFlush("authentication failed");
-            return;
-        }
-        List<Id> next = new ArrayList<>(authInfo);
-        ids.stream().filter(id -> !next.contains(id)).forEach(next::add);
-        authInfo = List.copyOf(next);
-        writeReply(AUTH_XID, services.pipeline().lastZxid(), 0, null);
         flush();
     }
 
@@ -357,7 +363,19 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void setReading(boolean reading) {
-        channel.config().setAutoRead(reading);
+        pipelineWantsReads = reading;
+        channel.config().setAutoRead(pipelineWantsReads && repliesDrained);
+    }
+
+    /**
+     * A client that leaves more than connection.maxPendingBytes of replies unread is not read
+     * either until it catches up (and {@link PendingBytesGuard} closes it if it never does).
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        repliesDrained = channel.isWritable();
+        channel.config().setAutoRead(pipelineWantsReads && repliesDrained);
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override
@@ -372,7 +390,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     /** ZooKeeper 3.9 delivers a watch event only to a watcher allowed to read the node. */
     @Override
     public boolean mayRead(List<ACL> acl) {
-        return services.acl().allowed(acl, ACL.Perms.READ, authInfo);
+        return services.acl().allowed(acl, ACL.Perms.READ, auth.ids());
     }
 
     @Override

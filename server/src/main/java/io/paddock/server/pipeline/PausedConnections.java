@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Connections that stopped reading because a ring was full, and what starts them again: the
@@ -22,14 +23,28 @@ final class PausedConnections {
     private final LongAdder pauses = new LongAdder();
     private final Consumer<ClientChannel> resume;
     private final long lowWater;
+    private final LongSupplier outstanding;
+    private final long outstandingLowWater;
 
     /**
      * @param resume publishes a connection's backlog; runs on that connection's I/O thread
      * @param ringSize the size of each ring
      */
     PausedConnections(Consumer<ClientChannel> resume, int ringSize) {
+        this(resume, ringSize, () -> 0, 0);
+    }
+
+    /**
+     * @param outstanding requests in both rings now
+     * @param outstandingLimit globalOutstandingLimit (0 for none): paused connections also
+     *     wait until the rings together hold no more than half of it
+     */
+    PausedConnections(Consumer<ClientChannel> resume, int ringSize, LongSupplier outstanding,
+            int outstandingLimit) {
         this.resume = resume;
         this.lowWater = ringSize / 2;
+        this.outstanding = outstanding;
+        this.outstandingLowWater = outstandingLimit > 0 ? outstandingLimit / 2 : Long.MAX_VALUE;
     }
 
     void paused(ClientChannel c) {
@@ -47,7 +62,7 @@ final class PausedConnections {
 
     /** Called by a ring's last stage at the end of a batch, after it freed the batch's slots. */
     void ringHolds(long taken) {
-        if (taken > lowWater || paused.isEmpty()) {
+        if (taken > lowWater || paused.isEmpty() || outstanding.getAsLong() > outstandingLowWater) {
             return;
         }
         for (ClientChannel c : paused) {

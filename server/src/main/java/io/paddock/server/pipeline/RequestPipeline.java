@@ -70,7 +70,7 @@ public final class RequestPipeline implements AutoCloseable {
         this.requestRing = new Disruptor<>(RequestEvent::new, size, threads("paddock-request"),
                 ProducerType.MULTI, new StageBlockingWaitStrategy());
         this.admission = new RingAdmission(requestRing.getRingBuffer(),
-                commitRing.getRingBuffer(), size);
+                commitRing.getRingBuffer(), size, settings.outstandingLimit());
         PausedConnections paused = admission.paused();
 
         ApplyHandler apply = new ApplyHandler(tree, preparer, reads, sessions,

@@ -15,6 +15,10 @@ import java.util.List;
  * connection's I/O thread publishes the backlog, oldest first, and reads again: nothing read is
  * lost or reordered.
  *
+ * <p>With globalOutstandingLimit set, the rings together hold at most that many client
+ * requests: a request that finds them at the limit waits in the backlog the same way, and the
+ * paused connections resume once the rings hold half of it.
+ *
  * <p>A read of a connection with no request in the request ring goes straight to the commit
  * ring; every other request takes the request ring and is counted in the connection's
  * {@link WriteFence} until applied.
@@ -26,12 +30,33 @@ final class RingAdmission {
     private final RingBuffer<RequestEvent> requestRing;
     private final RingBuffer<RequestEvent> commitRing;
     private final PausedConnections paused;
+    private final int outstandingLimit;
 
     RingAdmission(RingBuffer<RequestEvent> requestRing, RingBuffer<RequestEvent> commitRing,
             int ringSize) {
+        this(requestRing, commitRing, ringSize, 0);
+    }
+
+    /**
+     * @param outstandingLimit globalOutstandingLimit: with the rings together holding this many
+     *     requests, a connection's next request waits as if its ring were full; 0 for no limit
+     */
+    RingAdmission(RingBuffer<RequestEvent> requestRing, RingBuffer<RequestEvent> commitRing,
+            int ringSize, int outstandingLimit) {
         this.requestRing = requestRing;
         this.commitRing = commitRing;
-        this.paused = new PausedConnections(this::resume, ringSize);
+        this.outstandingLimit = outstandingLimit;
+        this.paused = new PausedConnections(this::resume, ringSize, this::outstanding,
+                outstandingLimit);
+    }
+
+    /** Requests in both rings: taken slots, published but not yet released by a last stage. */
+    long outstanding() {
+        return depth(requestRing) + depth(commitRing);
+    }
+
+    private static long depth(RingBuffer<RequestEvent> ring) {
+        return ring.getBufferSize() - ring.remainingCapacity();
     }
 
     PausedConnections paused() {
@@ -88,6 +113,9 @@ final class RingAdmission {
 
     private boolean tryPublish(ClientChannel c, long sessionId, int xid, int opCode,
             Record request, List<Id> authInfo, boolean readOnlyClient, long receivedNanos) {
+        if (outstandingLimit > 0 && outstanding() >= outstandingLimit) {
+            return false; // globalOutstandingLimit: wait, as for a full ring
+        }
         if (opCode == OpCode.CREATE_SESSION) {
             return requestRing.tryPublishEvent((e, seq) -> {
                 e.set(c, sessionId, xid, opCode, request, authInfo, receivedNanos);

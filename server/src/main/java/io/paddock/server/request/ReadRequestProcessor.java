@@ -49,10 +49,11 @@ import java.util.List;
 
 /**
  * Answers reads from the tree and registers their watches, as ZooKeeper's
- * FinalRequestProcessor: READ is needed for getData, getChildren(2) and
- * getAllChildrenNumber, READ or ADMIN for getACL, nothing for exists. A watch is set only
- * when the read succeeds, except that exists on a missing node sets one (it fires on
- * NodeCreated).
+ * FinalRequestProcessor in 3.9: READ is needed for exists (of a node that is there),
+ * getData, getChildren(2) and getAllChildrenNumber, READ or ADMIN for getACL; getEphemerals
+ * lists the session's own nodes and addWatch/setWatches check nothing (their events are
+ * screened when delivered). A watch is set only when the read succeeds, except that exists
+ * on a missing node sets one (it fires on NodeCreated).
  *
  * <p>Threading: called on the apply thread, so a read sees every write applied before it.
  */
@@ -62,12 +63,19 @@ public final class ReadRequestProcessor {
     private final AclChecker acls;
     private final AuthRegistry auth;
     private final WatchReplay replay;
+    private final int maxWatchesPerSession;
 
     public ReadRequestProcessor(DataTree tree) {
         this(tree, new AuthRegistry());
     }
 
     public ReadRequestProcessor(DataTree tree, AuthRegistry auth) {
+        this(tree, auth, 0);
+    }
+
+    /** @param maxWatchesPerSession watches one connection may hold; 0 for no bound */
+    public ReadRequestProcessor(DataTree tree, AuthRegistry auth, int maxWatchesPerSession) {
+        this.maxWatchesPerSession = maxWatchesPerSession;
         this.tree = tree;
         this.watches = tree.watches();
         this.auth = auth;
@@ -89,7 +97,7 @@ public final class ReadRequestProcessor {
     private ReadResult dispatch(long sessionId, int opCode, Record request, List<Id> authInfo,
             Watcher watcher) {
         return switch (opCode) {
-            case OpCode.EXISTS -> exists((ExistsRequest) request, watcher);
+            case OpCode.EXISTS -> exists((ExistsRequest) request, authInfo, watcher);
             case OpCode.GET_DATA -> ReadResult.ok(getData((GetDataRequest) request, authInfo,
                     watcher));
             case OpCode.GET_CHILDREN -> ReadResult.ok(getChildren((GetChildrenRequest) request,
@@ -114,12 +122,19 @@ public final class ReadRequestProcessor {
         };
     }
 
-    private ReadResult exists(ExistsRequest request, Watcher watcher) {
+    private ReadResult exists(ExistsRequest request, List<Id> authInfo, Watcher watcher) {
         String path = request.path();
         if (path.indexOf('\0') != -1) {
             return ReadResult.failed(ErrorCode.BAD_ARGUMENTS);
         }
+        DataNode n = tree.node(path);
+        if (n != null && !acls.allowed(n.acl(), ACL.Perms.READ, authInfo)) {
+            return ReadResult.failed(ErrorCode.NO_AUTH);
+        }
         if (request.watch() && watcher != null) {
+            if (!roomForWatches(watcher, 1)) {
+                return ReadResult.failed(ErrorCode.QUOTA_EXCEEDED);
+            }
             watches.addDataWatch(path, watcher);
         }
         Stat stat = tree.stat(path);
@@ -131,6 +146,7 @@ public final class ReadRequestProcessor {
             Watcher watcher) {
         DataNode n = readable(request.path(), ACL.Perms.READ, authInfo);
         if (request.watch() && watcher != null) {
+            requireRoomForWatches(watcher, 1);
             watches.addDataWatch(request.path(), watcher);
         }
         synchronized (n) {
@@ -142,6 +158,7 @@ public final class ReadRequestProcessor {
             Watcher watcher) {
         DataNode n = readable(request.path(), ACL.Perms.READ, authInfo);
         if (request.watch() && watcher != null) {
+            requireRoomForWatches(watcher, 1);
             watches.addChildWatch(request.path(), watcher);
         }
         return new GetChildrenResponse(n.children());
@@ -151,6 +168,7 @@ public final class ReadRequestProcessor {
             Watcher watcher) {
         DataNode n = readable(request.path(), ACL.Perms.READ, authInfo);
         if (request.watch() && watcher != null) {
+            requireRoomForWatches(watcher, 1);
             watches.addChildWatch(request.path(), watcher);
         }
         synchronized (n) {
@@ -223,12 +241,19 @@ public final class ReadRequestProcessor {
             return ReadResult.failed(ErrorCode.BAD_ARGUMENTS);
         }
         if (watcher != null) {
+            if (!roomForWatches(watcher, mode == WatcherMode.PERSISTENT ? 2 : 1)) {
+                return ReadResult.failed(ErrorCode.QUOTA_EXCEEDED);
+            }
             watches.addPersistentWatch(request.path(), watcher, mode);
         }
         return ReadResult.ok(new ErrorResponse(0));
     }
 
     private ReadResult setWatches(SetWatches request, Watcher watcher) {
+        if (!roomForWatches(watcher, count(request.dataWatches(), request.existWatches(),
+                request.childWatches()))) {
+            return ReadResult.failed(ErrorCode.QUOTA_EXCEEDED);
+        }
         List<Notification> fired = replay.setWatches(request.relativeZxid(),
                 request.dataWatches(), request.existWatches(), request.childWatches(),
                 List.of(), List.of(), watcher);
@@ -236,6 +261,11 @@ public final class ReadRequestProcessor {
     }
 
     private ReadResult setWatches2(SetWatches2 request, Watcher watcher) {
+        if (!roomForWatches(watcher, count(request.dataWatches(), request.existWatches(),
+                request.childWatches(), request.persistentWatches(), request.persistentWatches(),
+                request.persistentRecursiveWatches()))) {
+            return ReadResult.failed(ErrorCode.QUOTA_EXCEEDED);
+        }
         List<Notification> fired = replay.setWatches(request.relativeZxid(),
                 request.dataWatches(), request.existWatches(), request.childWatches(),
                 request.persistentWatches(), request.persistentRecursiveWatches(), watcher);
@@ -280,6 +310,31 @@ public final class ReadRequestProcessor {
         }
         if (!acls.allowed(n.acl(), perm, authInfo)) {
             throw new PrepareError(ErrorCode.NO_AUTH);
+        }
+        return n;
+    }
+
+    /**
+     * maxWatchesPerSession: whether the connection may hold {@code adding} more watches. At the
+     * bound a read asking for a watch answers QUOTAEXCEEDED and sets none, so the client does
+     * not believe it holds a watch the server never set.
+     */
+    private boolean roomForWatches(Watcher watcher, int adding) {
+        return maxWatchesPerSession <= 0 || watcher == null
+                || watches.watchCount(watcher) + adding <= maxWatchesPerSession;
+    }
+
+    private void requireRoomForWatches(Watcher watcher, int adding) {
+        if (!roomForWatches(watcher, adding)) {
+            throw new PrepareError(ErrorCode.QUOTA_EXCEEDED);
+        }
+    }
+
+    @SafeVarargs
+    private static int count(List<String>... lists) {
+        int n = 0;
+        for (List<String> l : lists) {
+            n += l == null ? 0 : l.size();
         }
         return n;
     }

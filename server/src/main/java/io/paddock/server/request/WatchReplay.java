@@ -2,7 +2,6 @@ package io.paddock.server.request;
 
 import io.paddock.protocol.Stat;
 import io.paddock.protocol.op.EventType;
-import io.paddock.server.tree.DataNode;
 import io.paddock.server.tree.DataTree;
 import io.paddock.server.watch.Notification;
 import io.paddock.server.watch.WatchManager;
@@ -33,16 +32,16 @@ final class WatchReplay {
         for (String path : orEmpty(data)) {
             Stat s = tree.stat(path);
             if (s == null) {
-                out.add(missed(watcher, EventType.NODE_DELETED, path, null));
+                out.add(missed(watcher, EventType.NODE_DELETED, path));
             } else if (s.mzxid() > relativeZxid) {
-                out.add(missed(watcher, EventType.NODE_DATA_CHANGED, path, tree.node(path)));
+                out.add(missed(watcher, EventType.NODE_DATA_CHANGED, path));
             } else {
                 watches.addDataWatch(path, watcher);
             }
         }
         for (String path : orEmpty(exist)) {
             if (tree.node(path) != null) {
-                out.add(missed(watcher, EventType.NODE_CREATED, path, tree.node(path)));
+                out.add(missed(watcher, EventType.NODE_CREATED, path));
             } else {
                 watches.addDataWatch(path, watcher);
             }
@@ -50,9 +49,9 @@ final class WatchReplay {
         for (String path : orEmpty(child)) {
             Stat s = tree.stat(path);
             if (s == null) {
-                out.add(missed(watcher, EventType.NODE_DELETED, path, null));
+                out.add(missed(watcher, EventType.NODE_DELETED, path));
             } else if (s.pzxid() > relativeZxid) {
-                out.add(missed(watcher, EventType.NODE_CHILDREN_CHANGED, path, tree.node(path)));
+                out.add(missed(watcher, EventType.NODE_CHILDREN_CHANGED, path));
             } else {
                 watches.addChildWatch(path, watcher);
             }
@@ -63,15 +62,14 @@ final class WatchReplay {
         for (String path : orEmpty(recursive)) {
             watches.addPersistentWatch(path, watcher, WatcherMode.PERSISTENT_RECURSIVE);
         }
-        out.removeIf(n -> n == null);
         return out;
     }
 
-    /** The missed event, or null when the watcher may not read the node it concerns. */
-    private static Notification missed(Watcher watcher, int type, String path, DataNode node) {
-        if (node != null && !watcher.mayRead(node.acl())) {
-            return null;
-        }
+    /**
+     * The missed event. ZooKeeper 3.9.5 replays it without a READ check (its
+     * DataTree.setWatches delivers with no ACL); the client named the path itself.
+     */
+    private static Notification missed(Watcher watcher, int type, String path) {
         return WatchManager.notification(watcher, type, path);
     }
 

@@ -109,6 +109,11 @@ public final class WatchManager {
         };
     }
 
+    /** The watches one watcher (connection) holds, counted as {@link #watchCount()} counts. */
+    public synchronized int watchCount(Watcher watcher) {
+        return dataWatches.watchCount(watcher) + childWatches.watchCount(watcher);
+    }
+
     /** Drops every watch of a closed connection. */
     public synchronized void removeWatcher(Watcher watcher) {
         dataWatches.removeWatcher(watcher);

@@ -112,6 +112,11 @@ final class WatchTable {
         }
     }
 
+    int watchCount(Watcher watcher) {
+        Set<String> paths = byWatcher.get(watcher);
+        return paths == null ? 0 : paths.size();
+    }
+
     int watchCount() {
         int n = 0;
         for (Set<String> paths : byWatcher.values()) {

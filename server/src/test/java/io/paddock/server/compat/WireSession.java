@@ -2,10 +2,13 @@ package io.paddock.server.compat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jute.BinaryInputArchive;
 import org.apache.jute.Record;
 import org.apache.zookeeper.proto.ReplyHeader;
 import org.apache.zookeeper.proto.RequestHeader;
+import org.apache.zookeeper.proto.WatcherEvent;
 
 /**
  * One session spoken frame by frame over a {@link RawConnection}: each request gets the next
@@ -17,6 +20,7 @@ final class WireSession implements AutoCloseable {
     private static final int NOTIFICATION_XID = -1;
 
     private final RawConnection raw;
+    private final List<WatcherEvent> events = new ArrayList<>();
     private int xid = 1;
 
     private WireSession(RawConnection raw) {
@@ -45,7 +49,14 @@ final class WireSession implements AutoCloseable {
         }
     }
 
-    /** Sends one request and waits for its reply (watch events in between are skipped). */
+    /** The watch events that arrived while waiting for replies, in arrival order, removing them. */
+    List<WatcherEvent> takeEvents() {
+        List<WatcherEvent> out = new ArrayList<>(events);
+        events.clear();
+        return out;
+    }
+
+    /** Sends one request and waits for its reply (watch events in between are kept). */
     Reply call(int opCode, Record request) throws IOException {
         int sent = xid++;
         byte[] head = RawConnection.serialize(new RequestHeader(sent, opCode));
@@ -57,6 +68,9 @@ final class WireSession implements AutoCloseable {
             ReplyHeader h = new ReplyHeader();
             h.deserialize(in, "header");
             if (h.getXid() == NOTIFICATION_XID) {
+                WatcherEvent event = new WatcherEvent();
+                event.deserialize(in, "event");
+                events.add(event);
                 continue;
             }
             if (h.getXid() != sent) {

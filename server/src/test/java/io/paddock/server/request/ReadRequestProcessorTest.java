@@ -115,8 +115,9 @@ class ReadRequestProcessorTest {
                 new GetAllChildrenNumberRequest("/s"), outsider, w).error());
         assertEquals(ErrorCode.NO_AUTH, h.read(1, OpCode.GET_ACL,
                 new GetACLRequest("/s"), outsider, w).error());
-        assertEquals(ErrorCode.OK, h.read(1, OpCode.EXISTS,
-                new ExistsRequest("/s", false), outsider, w).error());
+        assertEquals(ErrorCode.NO_AUTH, h.read(1, OpCode.EXISTS,
+                new ExistsRequest("/s", true), outsider, w).error());
+        assertEquals(0, h.watches.watchCount());
         GetACLResponse masked = (GetACLResponse) h.read(1, OpCode.GET_ACL,
                 new GetACLRequest("/s"), insider, w).response();
         assertEquals("bob:x", masked.acl().get(0).id().id());

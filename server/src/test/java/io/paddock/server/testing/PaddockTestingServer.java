@@ -3,6 +3,8 @@ package io.paddock.server.testing;
 import io.paddock.server.PaddockServer;
 import io.paddock.server.ServerHooks;
 import io.paddock.server.config.OperationsConfig;
+import io.paddock.server.config.LimitsConfig;
+import io.paddock.server.config.SecurityConfig;
 import io.paddock.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +48,11 @@ public final class PaddockTestingServer implements AutoCloseable {
 
     public int port() {
         return server.address().getPort();
+    }
+
+    /** "127.0.0.1:port" of the secure (TLS) client port, when the security settings have one. */
+    public String secureConnectString() {
+        return "127.0.0.1:" + server.secureAddress().getPort();
     }
 
     public PaddockServer server() {
@@ -230,6 +237,24 @@ public final class PaddockTestingServer implements AutoCloseable {
         /** Slots in each pipeline ring (a power of two); small ones make back-pressure easy to reach. */
         public Builder pipelineRingSize(int slots) {
             config.pipelineRingSize(slots);
+            return this;
+        }
+
+        /** TLS, auth providers, SASL, enforced auth (the zoo.cfg ssl.*, authProvider.N ... keys). */
+        public Builder security(SecurityConfig security) {
+            config.security(security);
+            return this;
+        }
+
+        /** Bounds on outstanding requests, sessions, watches per session and unread reply bytes. */
+        public Builder limits(LimitsConfig limits) {
+            config.limits(limits);
+            return this;
+        }
+
+        /** Serves only the secure port: no plaintext clientPort, as a zoo.cfg without one. */
+        public Builder noPlainClientPort() {
+            config.clientAddress(null);
             return this;
         }
 
