@@ -339,7 +339,7 @@ public final class DataTree {
     /** Removes the session's ephemeral index entry, returning the paths it still held. */
     Set<String> takeEphemerals(long sessionId) {
         Set<String> paths = ephemerals.remove(sessionId);
-        return paths == null ? Set.of() : new HashSet<>(paths);
+        return paths == null ? new HashSet<>() : new HashSet<>(paths);
     }
 
     private DataNode builtIn(String path, List<ACL> acl) {
