@@ -1,0 +1,47 @@
+package io.paddock.zab.runtime;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The driver thread's only input: many producers (transport, scheduler, persist thread, clients),
+ * one consumer. Ticks are coalesced: while one waits, the next is skipped, so a driver that falls
+ * behind sees its clock slow down instead of a burst of ticks that would fire every timeout at
+ * once.
+ *
+ * <p>Thread-safe.
+ */
+final class Inbox {
+    private static final Input.Tick TICK = new Input.Tick();
+
+    private final LinkedBlockingQueue<Input> queue = new LinkedBlockingQueue<>();
+    private final AtomicBoolean tickQueued = new AtomicBoolean();
+
+    void post(Input input) {
+        queue.add(input);
+    }
+
+    void tick() {
+        if (tickQueued.compareAndSet(false, true)) {
+            queue.add(TICK);
+        }
+    }
+
+    /** The next input, waiting for one. */
+    Input take() throws InterruptedException {
+        return taken(queue.take());
+    }
+
+    /** The next input, or null if there is none now. */
+    Input poll() {
+        Input input = queue.poll();
+        return input == null ? null : taken(input);
+    }
+
+    private Input taken(Input input) {
+        if (input == TICK) {
+            tickQueued.set(false);
+        }
+        return input;
+    }
+}
