@@ -52,8 +52,8 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         int start = in.readerIndex();
         int length = in.getInt(start);
         if (length < Frames.MIN_LENGTH || length > maxLength) {
-            fail(ctx, in, "frame length " + length + " at stream offset ~" + start
-                    + " is outside [" + Frames.MIN_LENGTH + ", " + maxLength + "]");
+            fail(ctx, in, "frame length " + length + " is outside [" + Frames.MIN_LENGTH + ", "
+                    + maxLength + "]");
             return;
         }
         if (in.readableBytes() < Frames.LENGTH_BYTES + length) {
