@@ -4,9 +4,10 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.paddock.zab.Zxids;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +38,12 @@ final class SnapshotSender {
         this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
-                .handler(new ChannelInboundHandlerAdapter());
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        // writes only: the receiver answers nothing but closing
+                    }
+                });
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "zab-snapshot-sender-" + config.myId());
             t.setDaemon(true);
