@@ -81,6 +81,9 @@ final class ElectionLinks {
 
     /** Binds the election port (blocking until bound) and starts dialing the smaller ids. */
     void start(TransportListener listener) throws InterruptedException {
+        // Set before the port opens: a peer may connect and talk at once. The bind runs on the
+        // loop, after this write.
+        this.listener = listener;
         ServerBootstrap accept = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -90,7 +93,6 @@ final class ElectionLinks {
         server = accept.bind(config.me().electionAddress()).sync().channel();
         LOG.info("server {} listens for peers on election address {}", myId, server.localAddress());
         loop.execute(() -> {
-            this.listener = listener;
             for (Link link : links.values()) {
                 if (dials(link)) {
                     dial(link);
@@ -128,7 +130,7 @@ final class ElectionLinks {
             List<Channel> open = new ArrayList<>();
             for (Link link : links.values()) {
                 link.cancelTimer();
-                link.pending.clear();
+                link.clearPending();
                 if (link.established != null) {
                     open.add(link.established);
                 }
@@ -206,10 +208,7 @@ final class ElectionLinks {
         }
         Channel ch = link.established;
         if (ch == null) {
-            if (link.pending.size() >= config.maxPendingMessages()) {
-                link.pending.removeFirst();
-            }
-            link.pending.addLast(m);
+            link.queue(m, config.maxPendingMessages(), config.maxPendingBytes());
             wantConnection(link);
             return null;
         }
@@ -293,8 +292,8 @@ final class ElectionLinks {
         link.cancelTimer();
         link.backoff.reset();
         LOG.info("server {} connected to server {} ({})", myId, link.id, ch.remoteAddress());
-        while (!link.pending.isEmpty()) {
-            ch.write(link.pending.removeFirst(), ch.voidPromise());
+        for (PeerMessage m = link.poll(); m != null; m = link.poll()) {
+            ch.write(m, ch.voidPromise());
         }
         ch.flush();
     }

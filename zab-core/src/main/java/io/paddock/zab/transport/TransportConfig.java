@@ -19,11 +19,13 @@ import java.util.TreeMap;
  *     connection (it must hold the largest proposal)
  * @param maxPendingMessages messages kept per peer while it has no connection; older ones are
  *     dropped beyond it (the core tolerates loss)
+ * @param maxPendingBytes the same bound in bytes of txn data, so a peer that is down for long
+ *     holds at most this much heap on every other peer
  * @param snapshotIdleTimeout a snapshot stream that goes this long without a byte is abandoned
  */
 public record TransportConfig(long myId, Map<Long, PeerAddress> peers, Duration connectTimeout,
         Duration reconnectMin, Duration reconnectMax, int maxFrameBytes, int maxPendingMessages,
-        Duration snapshotIdleTimeout) {
+        long maxPendingBytes, Duration snapshotIdleTimeout) {
 
     /** ZooKeeper's default cnxTimeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -51,26 +53,40 @@ public record TransportConfig(long myId, Map<Long, PeerAddress> peers, Duration 
         if (maxFrameBytes < 64) {
             throw new IllegalArgumentException("maxFrameBytes must be at least 64, got " + maxFrameBytes);
         }
+        if (maxPendingBytes < 1) {
+            throw new IllegalArgumentException("maxPendingBytes must be at least 1, got "
+                    + maxPendingBytes);
+        }
         if (maxPendingMessages < 1) {
             throw new IllegalArgumentException("maxPendingMessages must be at least 1, got "
                     + maxPendingMessages);
         }
     }
 
-    /** Defaults: cnxTimeout 5 s, retries from 50 ms doubling to 2 s, 16 MiB frames. */
+    /**
+     * Defaults: cnxTimeout 5 s, retries from 50 ms doubling to 2 s, 16 MiB frames, up to 1,000
+     * messages or 16 MiB waiting per unconnected peer, snapshot streams idle for 30 s abandoned.
+     */
     public static TransportConfig of(long myId, Map<Long, PeerAddress> peers) {
         return new TransportConfig(myId, peers, DEFAULT_CONNECT_TIMEOUT, Duration.ofMillis(50),
-                Duration.ofSeconds(2), DEFAULT_MAX_FRAME_BYTES, 10_000, Duration.ofSeconds(30));
+                Duration.ofSeconds(2), DEFAULT_MAX_FRAME_BYTES, 1_000, 16L << 20,
+                Duration.ofSeconds(30));
+    }
+
+    /** This config with another connect timeout (ZooKeeper's {@code cnxTimeout}). */
+    public TransportConfig withConnectTimeout(Duration timeout) {
+        return new TransportConfig(myId, peers, timeout, reconnectMin, reconnectMax, maxFrameBytes,
+                maxPendingMessages, maxPendingBytes, snapshotIdleTimeout);
     }
 
     public TransportConfig withReconnect(Duration min, Duration max) {
         return new TransportConfig(myId, peers, connectTimeout, min, max, maxFrameBytes,
-                maxPendingMessages, snapshotIdleTimeout);
+                maxPendingMessages, maxPendingBytes, snapshotIdleTimeout);
     }
 
     public TransportConfig withMaxFrameBytes(int bytes) {
         return new TransportConfig(myId, peers, connectTimeout, reconnectMin, reconnectMax, bytes,
-                maxPendingMessages, snapshotIdleTimeout);
+                maxPendingMessages, maxPendingBytes, snapshotIdleTimeout);
     }
 
     /** This server's own addresses. */
