@@ -129,6 +129,7 @@ final class Driver {
             failure = e;
             LOG.error("the driver of server {} failed and stops: {}", myId, core.describe(), e);
         } finally {
+            inbox.close();
             pending.failAll("the peer stopped");
             hold.clear();
         }

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The driver thread's only input: many producers (transport, scheduler, persist thread, clients),
  * one consumer. Ticks are coalesced: while one waits, the next is skipped, so a driver that falls
  * behind sees its clock slow down instead of a burst of ticks that would fire every timeout at
- * once.
+ * once. Once closed (the driver stopped), proposals posted are refused at once instead of waiting
+ * for ever.
  *
  * <p>Thread-safe.
  */
@@ -16,9 +17,21 @@ final class Inbox {
 
     private final LinkedBlockingQueue<Input> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
+    private volatile boolean closed;
 
     void post(Input input) {
         queue.add(input);
+        if (closed) {
+            // The driver is gone: whoever posted after it left refuses what it posted itself.
+            // (Post adds, then checks; close sets, then drains: each proposal is refused once.)
+            refuseAll();
+        }
+    }
+
+    /** The driver has stopped: refuses every proposal waiting now or posted later. */
+    void close() {
+        closed = true;
+        refuseAll();
     }
 
     void tick() {
@@ -36,6 +49,17 @@ final class Inbox {
     Input poll() {
         Input input = queue.poll();
         return input == null ? null : taken(input);
+    }
+
+    private void refuseAll() {
+        for (Input input = queue.poll(); input != null; input = queue.poll()) {
+            ProposalException stopped = ProposalException.refused("the peer stopped");
+            if (input instanceof Input.Submit s) {
+                s.done().completeExceptionally(stopped);
+            } else if (input instanceof Input.Propose p) {
+                p.done().completeExceptionally(stopped);
+            }
+        }
     }
 
     private Input taken(Input input) {

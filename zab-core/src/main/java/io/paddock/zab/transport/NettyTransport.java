@@ -11,6 +11,9 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.paddock.zab.message.PeerMessage;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +59,7 @@ public final class NettyTransport implements Transport {
     @Override
     public synchronized void start(TransportListener listener) {
         long id = config.myId();
+        removeStaleSnapshots();
         electionGroup = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("zab-election-" + id, true), NioIoHandler.newFactory());
         quorumGroup = new MultiThreadIoEventLoopGroup(1,
@@ -88,6 +92,22 @@ public final class NettyTransport implements Transport {
             throw new IllegalStateException("server " + id + " cannot bind its election address "
                     + config.me().electionAddress() + " or quorum address "
                     + config.me().quorumAddress() + ": " + e, e);
+        }
+    }
+
+    /** Streams a previous run received (whole or not) belong to syncs that are over. */
+    private void removeStaleSnapshots() {
+        if (!Files.isDirectory(incomingSnapshots)) {
+            return;
+        }
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(incomingSnapshots,
+                SnapshotReceiver.FILE_PREFIX + "*")) {
+            for (Path file : stale) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove old snapshot streams from {}: {}", incomingSnapshots,
+                    e.toString());
         }
     }
 

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SnapshotReceiver extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotReceiver.class);
+    /** Every file a stream is received into starts so. */
+    static final String FILE_PREFIX = "snapshot-from-";
 
     private final TransportConfig config;
     private final Path dir;
@@ -114,7 +116,7 @@ final class SnapshotReceiver extends ChannelInboundHandlerAdapter {
         } else {
             header = h;
             Files.createDirectories(dir);
-            file = dir.resolve("snapshot-from-" + h.from() + "-" + Long.toHexString(h.zxid())
+            file = dir.resolve(FILE_PREFIX + h.from() + "-" + Long.toHexString(h.zxid())
                     + "-" + Long.toHexString(System.nanoTime()) + ".part");
             out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }

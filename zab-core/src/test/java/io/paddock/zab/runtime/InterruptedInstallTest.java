@@ -7,16 +7,12 @@ import io.paddock.storage.log.FileTxnLogOptions;
 import io.paddock.storage.log.Txn;
 import io.paddock.zab.PeerConfig;
 import io.paddock.zab.Proposal;
-import io.paddock.zab.message.PeerMessage;
 import io.paddock.zab.quorum.MajorityQuorum;
-import io.paddock.zab.transport.Transport;
-import io.paddock.zab.transport.TransportListener;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,22 +76,6 @@ class InterruptedInstallTest {
     private static ZabRuntime runtime(PeerStorage storage, StateMachine state) {
         PeerConfig peer = PeerConfig.defaults(1, new MajorityQuorum(Set.of(1L, 2L, 3L)), Set.of());
         return new ZabRuntime(new RuntimeConfig(peer, Duration.ofMillis(10)), storage, state,
-                new Transport() {
-                    @Override
-                    public void start(TransportListener listener) {
-                    }
-
-                    @Override
-                    public void send(List<PeerMessage> messages) {
-                    }
-
-                    @Override
-                    public void sendSnapshot(long to, long zxid, byte[] snapshot) {
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                });
+                new NoTransport());
     }
 }

@@ -43,14 +43,20 @@ final class TestEnsemble implements AutoCloseable {
         }
         MajorityQuorum quorum = new MajorityQuorum(voterIds);
         for (long id : addresses.keySet()) {
-            // 10 ms ticks: elections re-send every 100 ms, initLimit 3 s, syncLimit 1 s, pings
+            // 10 ms ticks: elections re-send every 100 ms, initLimit 3 s, syncLimit 1 s (both
+            // stretched on a slow machine, so a stall there is not taken for a crash), pings
             // every 50 ms; more than 50 txns behind is worth a SNAP.
-            PeerConfig peer = new PeerConfig(id, quorum, observerIds, 10, 2, 300, 100, 5,
-                    Zxids.MAX_PART - 1, 50, Set.of());
+            PeerConfig peer = new PeerConfig(id, quorum, observerIds, 10, 2, ticks(3000),
+                    ticks(1000), 5, Zxids.MAX_PART - 1, 50, Set.of());
             TransportConfig transport = TransportConfig.of(id, addresses)
                     .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200));
             nodes.put(id, new TestNode(id, root.resolve("server" + id), peer, transport));
         }
+    }
+
+    /** Ticks of {@link TestNode#TICK} in {@code millis}, stretched by the timing factor. */
+    private static int ticks(long millis) {
+        return (int) (Timing.scaled(Duration.ofMillis(millis)).toMillis() / TestNode.TICK.toMillis());
     }
 
     TestNode node(long id) {

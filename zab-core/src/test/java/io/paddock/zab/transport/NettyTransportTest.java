@@ -121,6 +121,22 @@ class NettyTransportTest {
     }
 
     @Test
+    void aNewConnectionFromALargerIdReplacesItsOldOneAndTheLossIsReported() throws Exception {
+        start(1, config(1));
+        try (Socket old = connect(1); Socket fresh = connect(1)) {
+            old.getOutputStream().write(bytes(new Hello(PeerMessageCodec.VERSION, 3)));
+            old.getOutputStream().write(bytes(new Commit(3, 1, 1)));
+            Timing.await(WAIT).until(() -> listener(1).received.contains(new Commit(3, 1, 1)));
+
+            fresh.getOutputStream().write(bytes(new Hello(PeerMessageCodec.VERSION, 3)));
+            fresh.getOutputStream().write(bytes(new Commit(3, 1, 2)));
+            assertClosedByPeer(old);
+            Timing.await(WAIT).until(() -> listener(1).received.contains(new Commit(3, 1, 2)));
+            assertEquals(List.of(3L), listener(1).disconnected, "the old connection's loss");
+        }
+    }
+
+    @Test
     void aCorruptFrameClosesThatConnectionAndNothingOfItIsDelivered() throws Exception {
         start(1, config(1));
         try (Socket raw = connect(1)) {
