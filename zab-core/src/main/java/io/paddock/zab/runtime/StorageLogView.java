@@ -10,18 +10,44 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The core's {@link LogView} over storage's txn log: only flushed txns are visible, as the
- * contract asks. Reads go to the log's segments; the leader reads here only to choose and feed a
- * learner's sync, never on the write path.
+ * The core's {@link LogView} over storage's txn log: only flushed txns are visible, so a txn is
+ * visible before the {@code persisted()} that covers it (the persist stage reports only what
+ * {@link TxnLog#flush()} made durable, and the flush publishes the flushed zxid first). Reads go
+ * to the log's segments; the leader reads here only to choose and feed a learner's sync, never on
+ * the write path.
+ *
+ * <p>The log alone cannot tell whether it holds every txn after a zxid older than its first one:
+ * after a snapshot install it starts empty, and its first txn follows the snapshot's zxid, not the
+ * zxid a learner asks about. So the view also knows the log's start: the zxid after which the log
+ * holds every txn (the state machine's zxid at start, or the snapshot installed since). With an
+ * unknown start ({@link #StorageLogView(TxnLog)}) only the log's first zxid counts, and anything
+ * older needs a SNAP.
  *
  * <p>Thread-safe as far as the log's readers are: the driver's thread reads while the persist
- * thread appends and flushes.
+ * thread appends and flushes; {@link #restartAt} is called by the driver while the log is idle.
  */
 public final class StorageLogView implements LogView {
-    private final TxnLog log;
+    private static final long UNKNOWN = Long.MAX_VALUE;
 
+    private final TxnLog log;
+    private volatile long logStart;
+
+    /** A view that trusts only the log's own first zxid. */
     public StorageLogView(TxnLog log) {
+        this(log, UNKNOWN);
+    }
+
+    /**
+     * @param logStart the zxid after which the log holds every txn (0: every txn ever)
+     */
+    public StorageLogView(TxnLog log, long logStart) {
         this.log = log;
+        this.logStart = logStart;
+    }
+
+    /** The log was emptied behind a snapshot at {@code zxid}; it holds every txn after it. */
+    public void restartAt(long zxid) {
+        logStart = zxid;
     }
 
     @Override
@@ -53,7 +79,7 @@ public final class StorageLogView implements LogView {
             return out;
         }
         long first = log.firstZxid();
-        if (first == 0 || zxidExclusive < first) {
+        if (zxidExclusive < logStart && (first == 0 || zxidExclusive < first)) {
             return null; // the txn after zxidExclusive may have been purged: only a SNAP is safe
         }
         Iterator<Txn> it = log.readFrom(zxidExclusive);

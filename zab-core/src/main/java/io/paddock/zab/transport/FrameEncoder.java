@@ -1,0 +1,22 @@
+package io.paddock.zab.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToByteEncoder;
+
+/**
+ * Writes {@link io.paddock.zab.message.PeerMessage}s and {@link Hello}s as frames
+ * ({@link PeerMessageCodec}).
+ *
+ * <p>Sharable and stateless.
+ */
+@ChannelHandler.Sharable
+final class FrameEncoder extends MessageToByteEncoder<Object> {
+    static final FrameEncoder INSTANCE = new FrameEncoder();
+
+    @Override
+    protected void encode(ChannelHandlerContext ctx, Object message, ByteBuf out) {
+        PeerMessageCodec.encode(message, out);
+    }
+}
