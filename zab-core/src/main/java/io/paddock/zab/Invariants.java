@@ -24,4 +24,19 @@ public final class Invariants {
             throw new IllegalStateException("Invariant violated: " + message);
         }
     }
+
+    /**
+     * Fails when {@code condition} is false, naming two zxids. For checks on the write path: the
+     * message is built only on failure, where a concatenated one costs two hex strings per txn.
+     *
+     * @param template a message with two {@code %s}, filled with the zxids in hex
+     * @throws IllegalStateException if {@code condition} is false
+     */
+    public static void check(boolean condition, String template, long firstZxid,
+            long secondZxid) {
+        if (!condition) {
+            throw new IllegalStateException("Invariant violated: " + String.format(template,
+                    Zxids.toHexString(firstZxid), Zxids.toHexString(secondZxid)));
+        }
+    }
 }

@@ -89,10 +89,9 @@ final class PersistHandler implements EventHandler<RequestEvent> {
         if (lastAppended > log.lastFlushedZxid()) {
             log.flush();
             committed = driver.flushed(log.lastFlushedZxid());
-            if (commitsAtFlush) {
-                Invariants.check(committed == lastAppended, "quorum of one committed 0x"
-                        + Long.toHexString(committed) + " after persisting 0x"
-                        + Long.toHexString(lastAppended));
+            if (commitsAtFlush && committed != lastAppended) {
+                Invariants.check(false, "quorum of one committed 0x" + Long.toHexString(committed)
+                        + " after persisting 0x" + Long.toHexString(lastAppended));
             }
         }
         releasePending(committed);

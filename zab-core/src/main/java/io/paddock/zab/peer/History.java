@@ -85,8 +85,8 @@ public final class History {
     public void append(Proposal proposal) {
         Invariants.check(pendingSnapshot < 0 || proposal.zxid() > pendingSnapshot,
                 "appends follow the snapshot being installed");
-        Invariants.check(proposal.zxid() > last, "history grows: " + Zxids.toHexString(
-                proposal.zxid()) + " after " + Zxids.toHexString(last));
+        Invariants.check(proposal.zxid() > last, "history grows: %s after %s", proposal.zxid(),
+                last);
         tail.add(proposal);
         last = proposal.zxid();
         outbox.persist(proposal);
@@ -176,8 +176,7 @@ public final class History {
 
     /** Learns that every txn up to {@code zxid} is committed; {@code zxid} must be in the history. */
     public void commitUpTo(long zxid) {
-        Invariants.check(zxid <= last, "commit " + Zxids.toHexString(zxid)
-                + " beyond the history's end " + Zxids.toHexString(last));
+        Invariants.check(zxid <= last, "commit %s beyond the history's end %s", zxid, last);
         committed = Math.max(committed, zxid);
     }
 

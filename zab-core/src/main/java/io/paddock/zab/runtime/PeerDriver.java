@@ -11,7 +11,6 @@ import io.paddock.zab.Ready;
 import io.paddock.zab.Role;
 import io.paddock.zab.RoleChange;
 import io.paddock.zab.ZabPeer;
-import io.paddock.zab.Zxids;
 import io.paddock.zab.message.PeerMessage;
 import java.util.function.Consumer;
 
@@ -149,8 +148,8 @@ public final class PeerDriver {
         }
         ready.messages().forEach(transport);
         for (Proposal p : ready.toCommit()) {
-            Invariants.check(p.zxid() > committedUpTo, "commits advance: "
-                    + Zxids.toHexString(p.zxid()) + " after " + Zxids.toHexString(committedUpTo));
+            Invariants.check(p.zxid() > committedUpTo, "commits advance: %s after %s", p.zxid(),
+                    committedUpTo);
             if (p.zxid() > window.lastZxid()) {
                 window.add(new Txn(p.zxid(), p.type(), p.data()));
             }
