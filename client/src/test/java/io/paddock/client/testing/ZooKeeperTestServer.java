@@ -1,6 +1,6 @@
 package io.paddock.client.testing;
 
-import io.paddock.testing.ZooKeeperReference;
+import io.paddock.server.testing.ZooKeeperReference;
 import java.net.InetSocketAddress;
 
 /** Apache ZooKeeper 3.9.5's standalone server in this JVM, as the shared test kit starts it. */

@@ -1,6 +1,6 @@
 package io.paddock.server.compat;
 
-import io.paddock.testing.ZooKeeperReference;
+import io.paddock.server.testing.ZooKeeperReference;
 
 /**
  * The options a compatibility test starts its server with; null means the server's default.

@@ -1,6 +1,6 @@
 package io.paddock.server.compat;
 
-import io.paddock.testing.ZooKeeperReference;
+import io.paddock.server.testing.ZooKeeperReference;
 import java.time.Duration;
 
 /**

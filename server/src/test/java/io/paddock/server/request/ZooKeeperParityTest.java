@@ -21,7 +21,7 @@ import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.tree.EphemeralType;
 import io.paddock.testing.Timing;
-import io.paddock.testing.ZooKeeperReference;
+import io.paddock.server.testing.ZooKeeperReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

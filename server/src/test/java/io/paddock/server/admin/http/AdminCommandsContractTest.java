@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paddock.server.testing.PaddockTestingServer;
-import io.paddock.testing.ZooKeeperReference;
+import io.paddock.server.testing.ZooKeeperReference;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,10 +1,11 @@
-package io.paddock.testing;
+package io.paddock.server.testing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.testing.Timing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.paddock.testing;
+package io.paddock.server.testing;
 
 import java.io.File;
 import java.io.IOException;
