@@ -1,8 +1,8 @@
 package io.paddock.server.persistence;
 
+import io.paddock.storage.log.ForwardingTxnLog;
 import io.paddock.storage.log.Txn;
 import io.paddock.storage.log.TxnLog;
-import java.util.Iterator;
 
 /**
  * The persist stage's view of the log: every flush reports how many txns became durable to the
@@ -11,60 +11,29 @@ import java.util.Iterator;
  *
  * <p>Same threading as the log it wraps: the persist thread writes, anyone reads.
  */
-public final class SnapshottingTxnLog implements TxnLog {
-    private final TxnLog log;
+public final class SnapshottingTxnLog extends ForwardingTxnLog {
     private final SnapshotScheduler scheduler;
     private int sinceFlush;
 
     public SnapshottingTxnLog(TxnLog log, SnapshotScheduler scheduler) {
-        this.log = log;
+        super(log);
         this.scheduler = scheduler;
     }
 
     @Override
     public void append(Txn txn) {
-        log.append(txn);
+        delegate.append(txn);
         sinceFlush++;
     }
 
     @Override
     public void flush() {
-        log.flush();
+        delegate.flush();
         if (sinceFlush == 0) {
             return;
         }
         int count = sinceFlush;
         sinceFlush = 0;
         scheduler.logged(count);
-    }
-
-    @Override
-    public long firstZxid() {
-        return log.firstZxid();
-    }
-
-    @Override
-    public void truncateAfter(long zxid) {
-        log.truncateAfter(zxid);
-    }
-
-    @Override
-    public long lastAppendedZxid() {
-        return log.lastAppendedZxid();
-    }
-
-    @Override
-    public long lastFlushedZxid() {
-        return log.lastFlushedZxid();
-    }
-
-    @Override
-    public Iterator<Txn> readFrom(long zxidExclusive) {
-        return log.readFrom(zxidExclusive);
-    }
-
-    @Override
-    public void close() {
-        log.close();
     }
 }

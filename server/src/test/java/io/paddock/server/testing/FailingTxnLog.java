@@ -1,11 +1,11 @@
 package io.paddock.server.testing;
 
+import io.paddock.storage.log.ForwardingTxnLog;
 import io.paddock.storage.log.Txn;
 import io.paddock.storage.log.TxnLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 
 /**
  * A txn log that a test can break, as a disk that fills up would: once {@link #breakNow()} is
@@ -15,16 +15,15 @@ import java.util.Iterator;
  *
  * <p>Thread-safe to break from a test thread; the persist thread does the rest.
  */
-public final class FailingTxnLog implements TxnLog {
-    private final TxnLog log;
+public final class FailingTxnLog extends ForwardingTxnLog {
     private final Path dir;
     private volatile boolean broken;
     private long lastAppended;
 
     public FailingTxnLog(TxnLog log, Path dir) {
-        this.log = log;
+        super(log);
         this.dir = dir;
-        this.lastAppended = log.lastAppendedZxid();
+        this.lastAppended = delegate.lastAppendedZxid();
     }
 
     public void breakNow() {
@@ -39,7 +38,7 @@ public final class FailingTxnLog implements TxnLog {
     @Override
     public void append(Txn txn) {
         if (!broken) {
-            log.append(txn);
+            delegate.append(txn);
         }
         lastAppended = txn.zxid();
     }
@@ -50,26 +49,11 @@ public final class FailingTxnLog implements TxnLog {
             throw new UncheckedIOException(failureMessage(),
                     new IOException("No space left on device (injected)"));
         }
-        log.flush();
+        delegate.flush();
     }
 
     @Override
     public long lastAppendedZxid() {
         return lastAppended;
-    }
-
-    @Override
-    public long lastFlushedZxid() {
-        return log.lastFlushedZxid();
-    }
-
-    @Override
-    public Iterator<Txn> readFrom(long zxidExclusive) {
-        return log.readFrom(zxidExclusive);
-    }
-
-    @Override
-    public void close() {
-        log.close();
     }
 }

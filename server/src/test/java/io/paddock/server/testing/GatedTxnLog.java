@@ -1,8 +1,7 @@
 package io.paddock.server.testing;
 
-import io.paddock.storage.log.Txn;
+import io.paddock.storage.log.ForwardingTxnLog;
 import io.paddock.storage.log.TxnLog;
-import java.util.Iterator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -13,16 +12,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe: the persist thread flushes, the test thread holds and releases.
  */
-public final class GatedTxnLog implements TxnLog {
+public final class GatedTxnLog extends ForwardingTxnLog {
     /** A held flush gives up after this, so a broken test cannot hang the build. */
     private static final long MAX_HOLD_SECONDS = 120;
 
-    private final TxnLog log;
     private volatile CountDownLatch gate;
     private volatile boolean waiting;
 
     public GatedTxnLog(TxnLog log) {
-        this.log = log;
+        super(log);
     }
 
     /** Flushes from now on wait until {@link #release()}. */
@@ -44,11 +42,6 @@ public final class GatedTxnLog implements TxnLog {
     }
 
     @Override
-    public void append(Txn txn) {
-        log.append(txn);
-    }
-
-    @Override
     public void flush() {
         CountDownLatch g = gate;
         if (g != null) {
@@ -61,27 +54,12 @@ public final class GatedTxnLog implements TxnLog {
                 waiting = false;
             }
         }
-        log.flush();
-    }
-
-    @Override
-    public long lastAppendedZxid() {
-        return log.lastAppendedZxid();
-    }
-
-    @Override
-    public long lastFlushedZxid() {
-        return log.lastFlushedZxid();
-    }
-
-    @Override
-    public Iterator<Txn> readFrom(long zxidExclusive) {
-        return log.readFrom(zxidExclusive);
+        delegate.flush();
     }
 
     @Override
     public void close() {
         release();
-        log.close();
+        delegate.close();
     }
 }

@@ -50,16 +50,8 @@ public interface TxnLog extends AutoCloseable {
      * serve a follower whose last zxid is X from the log (DIFF) when
      * {@code firstZxid() <= X <= lastFlushedZxid()}, and needs a snapshot (SNAP) when X is
      * older.
-     *
-     * <p>The default exists only so that wrappers outside storage keep compiling until they
-     * delegate; every storage log overrides it.
-     *
-     * @throws UnsupportedOperationException if the implementation does not override it
      */
-    default long firstZxid() {
-        throw new UnsupportedOperationException(getClass().getName() + " does not know its first"
-                + " zxid; wrappers must delegate firstZxid()");
-    }
+    long firstZxid();
 
     /**
      * Removes every txn whose zxid is greater than {@code zxid} and keeps the rest (ZAB's TRUNC),
@@ -82,12 +74,8 @@ public interface TxnLog extends AutoCloseable {
      * @throws IllegalArgumentException if {@code zxid} is negative
      * @throws IllegalStateException if the log is closed
      * @throws io.paddock.storage.StorageFailureException if a file step failed, now or before
-     * @throws UnsupportedOperationException if the implementation does not override it
      */
-    default void truncateAfter(long zxid) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot truncate;"
-                + " wrappers must delegate truncateAfter(long)");
-    }
+    void truncateAfter(long zxid);
 
     /**
      * The flushed txns whose zxid is greater than {@code zxidExclusive}, in zxid order. The iterator
