@@ -1,7 +1,6 @@
 package io.paddock.server;
 
 import io.paddock.server.config.ConfigException;
-import io.paddock.server.config.EnsembleConfig;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.config.ZooCfgParser;
 import java.io.PrintStream;
@@ -122,22 +121,7 @@ public final class Main {
         if (cl.hasOption("tick-time")) {
             b.tickTime(intOption(cl, "tick-time"));
         }
-        ServerConfig config = b.build();
-        if (!config.isStandalone()) {
-            throw new ConfigException(file + ": " + notYetAnEnsemble(config.ensemble().get()));
-        }
-        return config;
-    }
-
-    /**
-     * Until the ensemble runtime exists, a config that describes an ensemble stops here rather
-     * than start one server that would pretend to be it (a server constructed directly, as tests
-     * do, is not stopped). The runtime work removes this.
-     */
-    static String notYetAnEnsemble(EnsembleConfig ensemble) {
-        return "server.N: the server.N lines describe an " + ensemble.describe()
-                + "; ensembles are not available yet in this build. Run standalone: no server.N"
-                + " line, or a single one with standaloneEnabled=true";
+        return b.build();
     }
 
     private static int intOption(CommandLine cl, String name) {

@@ -13,6 +13,7 @@ import io.paddock.server.auth.AuthProviders;
 import io.paddock.server.auth.ServerAuth;
 import io.paddock.server.admin.ServerView;
 import io.paddock.server.config.ServerConfig;
+import io.paddock.server.ensemble.EnsemblePeer;
 import io.paddock.server.metrics.ServerStats;
 import io.paddock.server.migrate.ZooKeeperStartup;
 import io.paddock.server.net.ClientConnection;
@@ -77,6 +78,7 @@ public final class PaddockServer implements AutoCloseable {
     private final DataTree tree;
     private final SessionTracker sessions;
     private final RequestPipeline pipeline;
+    private final EnsemblePeer peer; // [ensemble] null for a standalone server
     private final ConnectionRegistry connections;
     private final ServerStats stats = new ServerStats(new MetricRegistry());
     private final ClientPortListener listener;
@@ -132,29 +134,39 @@ public final class PaddockServer implements AutoCloseable {
         ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth,
                 config.limits().maxWatchesPerSession());
         TxnLog log = hooks.txnLog().apply(storage.txnLog()); // [storage]
-        PeerDriver driver;
-        ZxidCounter zxids;
+        PipelineSettings settings = new PipelineSettings(config.pipelineRingSize(),
+                hooks.beforeApply(), this::failStop, config.limits().globalOutstandingLimit());
         try {
-            PeerConfig peer = PeerConfig.defaults(SELF_ID, new MajorityQuorum(Set.of(SELF_ID)),
-                    Set.of());
-            zxids = new ZxidCounter(tree.lastProcessedZxid(), peer.maxCounter());
-            driver = standalonePeer(peer, storage, log, zxids);
+            if (config.ensemble().isPresent()) {
+                // [ensemble] ZAB on the network decides; the pipeline routes through it.
+                raiseEpochsToTheData(storage.epochs(), Math.max(tree.lastProcessedZxid(),
+                        log.lastFlushedZxid()));
+                this.peer = new EnsemblePeer(config, storage);
+                sessions.recordTouches();
+                this.pipeline = new RequestPipeline(tree, preparer, reads, sessions,
+                        peer.zxids(), peer, System::currentTimeMillis, settings);
+            } else {
+                this.peer = null;
+                PeerConfig alone = PeerConfig.defaults(SELF_ID,
+                        new MajorityQuorum(Set.of(SELF_ID)), Set.of());
+                ZxidCounter zxids = new ZxidCounter(tree.lastProcessedZxid(), alone.maxCounter());
+                PeerDriver driver = standalonePeer(alone, storage, log, zxids);
+                this.pipeline = new RequestPipeline(tree, preparer, reads, sessions, log, driver,
+                        zxids, System::currentTimeMillis, settings);
+            }
         } catch (RuntimeException e) {
             StartupTasks.release(io, IoGroups::close);
             StartupTasks.release(jmxStart, JmxReporter::close);
             storage.close();
             throw e;
         }
-        this.pipeline = new RequestPipeline(tree, preparer, reads, sessions, log, driver, zxids,
-                System::currentTimeMillis, new PipelineSettings(config.pipelineRingSize(),
-                        hooks.beforeApply(), this::failStop,
-                        config.limits().globalOutstandingLimit()));
         stats.pipeline().watch(pipeline);
         this.connections = new ConnectionRegistry(config.maxClientCnxns());
         try {
             this.jmx = StartupTasks.await(jmxStart);
             this.listener = new ClientPortListener(config, StartupTasks.await(io), pipeline,
-                    sessions, serverAuth, watches, new FourLetterWords(new View()), connections, stats);
+                    sessions, serverAuth, watches, new FourLetterWords(new View()), connections, stats,
+                    () -> peer == null || peer.serving());
         } catch (RuntimeException e) {
             StartupTasks.release(io, IoGroups::close);
             StartupTasks.release(jmxStart, JmxReporter::close);
@@ -229,10 +241,15 @@ public final class PaddockServer implements AutoCloseable {
         boundAddress = listener.bind();
         operatorEndpoints = OperatorEndpoints.start(config.operations(), adminSources());
         long tick = Math.max(1, config.tickTime() / 2);
+        if (peer != null) {
+            peer.start(pipeline, this::closeClientConnections);
+            ticker.scheduleWithFixedDelay(this::watchPeer, tick, tick, TimeUnit.MILLISECONDS);
+        }
         ticker.scheduleWithFixedDelay(this::expireSessions, tick, tick, TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::reapContainers, config.containerCheckIntervalMs(),
                 config.containerCheckIntervalMs(), TimeUnit.MILLISECONDS);
-        LOG.info("Paddock standalone server listening on {}{} (tickTime={} ms, data in {}, log in {})",
+        LOG.info("Paddock {} listening on {}{} (tickTime={} ms, data in {}, log in {})",
+                peer == null ? "standalone server" : "server " + peer.config().describe(),
                 boundAddress == null ? "no plaintext port" : boundAddress,
                 listener.secureAddress() == null ? "" : " and " + listener.secureAddress() + " (TLS)",
                 config.tickTime(), config.dataDir(), config.txnLogDir());
@@ -241,6 +258,19 @@ public final class PaddockServer implements AutoCloseable {
     /** The plaintext client port's bound address; null when only the secure port is served. */
     public InetSocketAddress address() {
         return boundAddress;
+    }
+
+    /**
+     * [ensemble] ZooKeeper's server state: standalone, leader, follower or observer; null while
+     * a member of an ensemble serves no client (no leader).
+     */
+    public String mode() {
+        return peer == null ? "standalone" : peer.mode();
+    }
+
+    /** [ensemble] This server as a member of an ensemble, or empty when standalone. */
+    public java.util.Optional<EnsemblePeer> peer() {
+        return java.util.Optional.ofNullable(peer);
     }
 
     /** [ops] Where the admin HTTP server listens, or null when it is off. */
@@ -259,7 +289,8 @@ public final class PaddockServer implements AutoCloseable {
     private AdminSources adminSources() {
         return new AdminSources(new View(),
                 (boundAddress != null ? boundAddress : listener.secureAddress()).getPort(), tree, sessions, watches, connections, storage,
-                startMillis, () -> started && !failure.isDone() && !stopping);
+                startMillis, () -> started && !failure.isDone() && !stopping
+                        && (peer == null || peer.serving()));
     }
 
     /** The secure (TLS) client port's bound address, or null when there is none. */
@@ -276,7 +307,35 @@ public final class PaddockServer implements AutoCloseable {
         return storage;
     }
 
+    /** [ensemble] Reports this server's clients to the leader; stops if ZAB failed. */
+    private void watchPeer() {
+        try {
+            if (peer.runtime().failure().isPresent()) {
+                ticker.shutdown();
+                failStop("the ZAB runtime", peer.runtime().failure().get());
+                return;
+            }
+            peer.reportTouches();
+        } catch (RuntimeException e) {
+            LOG.error("reporting sessions to the leader failed", e);
+        }
+    }
+
+    /** [ensemble] This server stopped serving (a leader change): its clients go elsewhere. */
+    private void closeClientConnections(String why) {
+        LOG.info("closing {} client connections: {}", connections.size(), why);
+        connections.connections().forEach(c -> c.close(why));
+    }
+
+    /** Whether this server expires sessions and reaps containers: standalone, or the leader. */
+    private boolean decides() {
+        return peer == null || peer.leads();
+    }
+
     private void expireSessions() {
+        if (!decides()) {
+            return;
+        }
         try {
             for (Session s : sessions.expired()) {
                 LOG.info("session 0x{} expired after {} ms", Long.toHexString(s.id()), s.timeoutMs());
@@ -289,6 +348,9 @@ public final class PaddockServer implements AutoCloseable {
     }
 
     private void reapContainers() {
+        if (!decides()) {
+            return;
+        }
         try {
             for (String path : tree.expiredContainersAndTtls(System.currentTimeMillis())) {
                 pipeline.submitInternal(null, 0, OpCode.DELETE_CONTAINER, new DeleteRequest(path, -1));
@@ -343,6 +405,9 @@ public final class PaddockServer implements AutoCloseable {
         // one by one before the event loops go, so a client moves on (or back) at once.
         connections.connections().forEach(c -> c.close("server stopping"));
         listener.close(); // the client port and the event loops
+        if (peer != null) {
+            peer.close(); // no more commits reach the pipeline
+        }
         pipeline.close();
         // [storage] The pipeline has drained: every applied txn is in the flushed log. After a
         // fatal error the log is not to be trusted with more, and the tree may be half applied.
@@ -378,6 +443,16 @@ public final class PaddockServer implements AutoCloseable {
         @Override
         public int nodeCount() {
             return tree.nodeCount();
+        }
+
+        @Override
+        public String mode() {
+            return peer == null ? "standalone" : peer.mode();
+        }
+
+        @Override
+        public Map<String, Object> quorumValues() {
+            return peer == null ? Map.of() : peer.monitorValues();
         }
 
         @Override

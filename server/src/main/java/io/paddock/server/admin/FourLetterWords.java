@@ -62,6 +62,9 @@ public final class FourLetterWords {
     }
 
     private String summary() {
+        if (server.mode() == null) {
+            return "This ZooKeeper instance is not currently serving requests\n";
+        }
         ServerStats s = server.stats();
         return "Zookeeper version: " + VERSION + "\n"
                 + "Latency min/avg/max: " + s.minLatencyMs() + "/"
@@ -71,7 +74,7 @@ public final class FourLetterWords {
                 + "Connections: " + server.connectionCount() + "\n"
                 + "Outstanding: " + server.outstandingRequests() + "\n"
                 + "Zxid: 0x" + Long.toHexString(server.lastZxid()) + "\n"
-                + "Mode: standalone\n"
+                + "Mode: " + server.mode() + "\n"
                 + "Node count: " + server.nodeCount() + "\n";
     }
 
@@ -95,7 +98,8 @@ public final class FourLetterWords {
         Runtime rt = Runtime.getRuntime();
         StringBuilder b = new StringBuilder();
         line(b, "zk_version", VERSION);
-        line(b, "zk_server_state", "standalone");
+        line(b, "zk_server_state", server.mode() == null ? "looking" : server.mode());
+        server.quorumValues().forEach((k, v) -> line(b, "zk_" + k, v));
         line(b, "zk_avg_latency", String.format("%.4f", s.avgLatencyMs()));
         line(b, "zk_max_latency", s.maxLatencyMs());
         line(b, "zk_min_latency", s.minLatencyMs());

@@ -31,7 +31,8 @@ public final class MonitorValues {
         ServerStats s = v.stats();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", FourLetterWords.VERSION);
-        m.put("server_state", "standalone");
+        m.put("server_state", v.mode() == null ? "looking" : v.mode());
+        m.putAll(v.quorumValues());
         m.put("ephemerals_count", v.ephemeralsBySession().values().stream()
                 .mapToInt(Set::size).sum());
         m.put("num_alive_connections", v.connectionCount());

@@ -14,6 +14,19 @@ public interface ServerView {
 
     long lastZxid();
 
+    /**
+     * [ensemble] ZooKeeper's server state: standalone, leader, follower or observer; null while
+     * a member of an ensemble serves no one (no leader).
+     */
+    default String mode() {
+        return "standalone";
+    }
+
+    /** [ensemble] ZooKeeper's mntr keys of a member (zk_peer_state, and the leader's learner counts). */
+    default java.util.Map<String, Object> quorumValues() {
+        return java.util.Map.of();
+    }
+
     int nodeCount();
 
     long approximateDataSize();

@@ -45,7 +45,8 @@ final class ServerBean implements ServerMXBean {
 
     @Override
     public String getServerMode() {
-        return "standalone";
+        String mode = s.view().mode();
+        return mode == null ? "looking" : mode;
     }
 
     @Override

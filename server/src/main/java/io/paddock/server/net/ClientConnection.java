@@ -131,6 +131,11 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
         ConnectRequest req = ConnectRequest.read(in);
         handshakeStarted = true;
         handshakeTimeout.cancel(false);
+        if (!services.serving().getAsBoolean()) {
+            // [ensemble] No leader, so nothing to serve: the client tries another server.
+            close("this server is not serving now (no leader)");
+            return;
+        }
         long lastZxid = services.pipeline().lastZxid();
         if (req.lastZxidSeen() > lastZxid) {
             // The client has seen a newer state than ours: serving it would move it backwards.

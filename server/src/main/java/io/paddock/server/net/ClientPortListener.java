@@ -20,6 +20,7 @@ import io.paddock.server.pipeline.RequestPipeline;
 import io.paddock.server.session.SessionTracker;
 import io.paddock.server.watch.WatchManager;
 import java.net.InetSocketAddress;
+import java.util.function.BooleanSupplier;
 
 /**
  * The client ports: a Netty server whose every connection gets a frame decoder and a
@@ -37,13 +38,17 @@ public final class ClientPortListener implements AutoCloseable {
     private InetSocketAddress plainAddress;
     private InetSocketAddress secureAddress;
 
-    /** @param groups the event loops, owned by this listener from now on (closed with it) */
+    /**
+     * @param serving whether sessions are taken now (an ensemble member only while it has a
+     *     leader)
+     * @param groups the event loops, owned by this listener from now on (closed with it) */
     public ClientPortListener(ServerConfig config, IoGroups groups, RequestPipeline pipeline,
             SessionTracker sessions, ServerAuth auth, WatchManager watches,
-            FourLetterWords fourLetterWords, ConnectionRegistry connections, ServerStats stats) {
+            FourLetterWords fourLetterWords, ConnectionRegistry connections, ServerStats stats,
+            BooleanSupplier serving) {
         this.services = new ClientServices(config, pipeline, sessions, auth.registry(),
                 new AclChecker(auth.registry()), watches,
-                fourLetterWords, connections, stats, auth);
+                fourLetterWords, connections, stats, auth, serving);
         this.groups = groups;
         TlsConfig tlsConfig = config.security().clientTls();
         this.tls = tlsConfig == null ? null : new ReloadingSslContext(tlsConfig);

@@ -9,6 +9,7 @@ import io.paddock.server.metrics.ServerStats;
 import io.paddock.server.pipeline.RequestPipeline;
 import io.paddock.server.session.SessionTracker;
 import io.paddock.server.watch.WatchManager;
+import java.util.function.BooleanSupplier;
 
 /**
  * The shared services every client connection uses; one per server. {@code security} holds
@@ -24,5 +25,6 @@ record ClientServices(
         FourLetterWords fourLetterWords,
         ConnectionRegistry connections,
         ServerStats stats,
-        ServerAuth security) {
+        ServerAuth security,
+        BooleanSupplier serving) {
 }

@@ -39,6 +39,16 @@ public final class Recovery {
      */
     public static TreeState recover(SnapshotStore snapshots, CheckedLog checkedLog,
             WatchManager watches) throws IOException {
+        return recover(snapshots, checkedLog, watches, true);
+    }
+
+    /**
+     * @param replayLog false for a member of an ensemble: its log may end in proposals that were
+     *     never committed, so the tree stops at the snapshot and the ZAB runtime applies the
+     *     logged txns once it knows they are committed
+     */
+    public static TreeState recover(SnapshotStore snapshots, CheckedLog checkedLog,
+            WatchManager watches, boolean replayLog) throws IOException {
         long started = System.nanoTime();
         Optional<LoadedSnapshot<TreeState>> loaded =
                 snapshots.loadNewest((zxid, body) -> DataTreeSnapshot.read(watches, zxid, body));
@@ -46,8 +56,8 @@ public final class Recovery {
                 .orElseGet(() -> new TreeState(new DataTree(watches), new HashMap<>(), 0));
         long from = state.tree().lastProcessedZxid();
         TxnLog log = checkedLog.get();
-        int replayed = replay(log.readFrom(from), state, from);
-        if (log.lastFlushedZxid() > state.tree().lastProcessedZxid()) {
+        int replayed = replayLog ? replay(log.readFrom(from), state, from) : 0;
+        if (replayLog && log.lastFlushedZxid() > state.tree().lastProcessedZxid()) {
             state.tree().setLastProcessedZxid(log.lastFlushedZxid());
         }
         LOG.info("recovered {} znodes and {} sessions up to zxid 0x{} ({}, {} txns replayed) in {} ms",

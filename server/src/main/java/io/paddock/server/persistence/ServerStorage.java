@@ -1,5 +1,6 @@
 package io.paddock.server.persistence;
 
+import io.paddock.server.config.EnsembleConfig;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.session.SessionTracker;
 import io.paddock.server.tree.DataTree;
@@ -123,8 +124,13 @@ public final class ServerStorage implements AutoCloseable {
             try {
                 SnapshotStore snapshots = new SnapshotStore(config.dataDir(),
                         config.snapshotCompression());
-                TreeState state = Recovery.recover(snapshots, () -> awaitLog(checkedLog), watches);
-                SessionTracker sessions = new SessionTracker(0, config.tickTime(), clock,
+                // [ensemble] A member's log may end in proposals never committed: the ZAB
+                // runtime applies logged txns once it knows they were.
+                boolean alone = config.ensemble().isEmpty();
+                TreeState state = Recovery.recover(snapshots, () -> awaitLog(checkedLog), watches,
+                        alone);
+                long serverId = config.ensemble().map(EnsembleConfig::myId).orElse(0L);
+                SessionTracker sessions = new SessionTracker(serverId, config.tickTime(), clock,
                         SessionSecret.passwords(config.dataDir()));
                 for (Map.Entry<Long, Integer> s : state.sessions().entrySet()) {
                     sessions.add(s.getKey(), s.getValue());

@@ -67,13 +67,26 @@ public final class SessionSecret {
         }
         byte[] secret = new byte[LENGTH];
         new SecureRandom().nextBytes(secret);
+        store(dataDir, secret);
+        return secret;
+    }
+
+    /**
+     * [ensemble] Replaces the directory's secret (a learner adopting its leader's), durably, and
+     * goes back to the secret-keyed scheme.
+     */
+    public static void store(Path dataDir, byte[] secret) throws IOException {
+        if (secret.length != LENGTH) {
+            throw new IOException("a session secret has " + LENGTH + " bytes, not " + secret.length);
+        }
+        Path file = dataDir.resolve(FILE);
         Path temp = dataDir.resolve(FILE + ".tmp");
         Files.write(temp, secret);
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(dataDir.resolve(SCHEME_FILE));
         DirectorySync.fsync(dataDir);
-        return secret;
     }
 }

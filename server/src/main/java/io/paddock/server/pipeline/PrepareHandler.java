@@ -6,6 +6,7 @@ import io.paddock.protocol.op.OpCode;
 import io.paddock.server.request.Prepared;
 import io.paddock.server.request.RequestPreparer;
 import io.paddock.zab.runtime.ZxidCounter;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,16 +24,20 @@ final class PrepareHandler implements EventHandler<RequestEvent> {
     private final RequestPreparer preparer;
     private final ZxidCounter zxids;
     private final LongSupplier clock;
+    private final BooleanSupplier prepares;
 
-    PrepareHandler(RequestPreparer preparer, ZxidCounter zxids, LongSupplier clock) {
+    /** @param prepares whether this server makes txns now (standalone always; an ensemble's leader) */
+    PrepareHandler(RequestPreparer preparer, ZxidCounter zxids, LongSupplier clock,
+            BooleanSupplier prepares) {
         this.preparer = preparer;
         this.zxids = zxids;
         this.clock = clock;
+        this.prepares = prepares;
     }
 
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
-        if (!OpCode.isWrite(e.opCode)) {
+        if (!OpCode.isWrite(e.opCode) || !prepares.getAsBoolean()) {
             return;
         }
         try {

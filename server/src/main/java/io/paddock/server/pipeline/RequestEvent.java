@@ -29,6 +29,8 @@ public final class RequestEvent {
     boolean internal;
     /** Counted in its channel's {@link WriteFence} until applied. */
     boolean fenced;
+    /** [ensemble] The learner that forwarded this request to the leader; 0 for our own. */
+    long forwardedFrom;
 
     // Prepare's output.
     TxnHeader header;
@@ -52,6 +54,7 @@ public final class RequestEvent {
         readOnlyClient = false;
         internal = false;
         fenced = false;
+        forwardedFrom = 0;
         header = null;
         txn = null;
         error = ErrorCode.OK;
@@ -72,6 +75,7 @@ public final class RequestEvent {
         readOnlyClient = o.readOnlyClient;
         internal = o.internal;
         fenced = o.fenced;
+        forwardedFrom = o.forwardedFrom;
         header = o.header;
         txn = o.txn;
         error = o.error;

@@ -1,5 +1,6 @@
 package io.paddock.server.pipeline;
 
+import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -57,10 +58,38 @@ public final class RequestPipeline implements AutoCloseable {
     private final DataTree tree;
     private final FailStop failStop;
     private final RingAdmission admission;
+    private final CommitQueue commitQueue;
 
     public RequestPipeline(DataTree tree, RequestPreparer preparer, ReadRequestProcessor reads,
             SessionTracker sessions, TxnLog log, PeerDriver driver, ZxidCounter zxids,
             LongSupplier clock, PipelineSettings settings) {
+        this(tree, preparer, reads, sessions, zxids, clock, settings, null,
+                (commit, failStop, release) -> new PersistHandler(log, driver, true, commit,
+                        failStop, release));
+    }
+
+    /**
+     * [ensemble] The pipeline of a member of an ensemble: the request ring prepares only while
+     * this server leads, and its last stage routes through {@code replicator}; committed txns
+     * come back through {@link #commitQueue()}.
+     */
+    public RequestPipeline(DataTree tree, RequestPreparer preparer, ReadRequestProcessor reads,
+            SessionTracker sessions, ZxidCounter zxids, Replicator replicator, LongSupplier clock,
+            PipelineSettings settings) {
+        this(tree, preparer, reads, sessions, zxids, clock, settings, replicator,
+                (commit, failStop, release) -> null);
+    }
+
+    /** Builds the standalone request ring's last stage. */
+    @FunctionalInterface
+    private interface LastStage {
+        EventHandler<RequestEvent> build(RingBuffer<RequestEvent> commitRing, FailStop failStop,
+                BatchRelease release);
+    }
+
+    private RequestPipeline(DataTree tree, RequestPreparer preparer, ReadRequestProcessor reads,
+            SessionTracker sessions, ZxidCounter zxids, LongSupplier clock,
+            PipelineSettings settings, Replicator replicator, LastStage standalone) {
         this.tree = tree;
         this.zxids = zxids;
         this.failStop = new FailStop(settings.onFatal());
@@ -81,10 +110,18 @@ public final class RequestPipeline implements AutoCloseable {
         commitRing.handleExceptionsFor(apply).with(new StageExceptionHandler("apply", failStop, true));
         commitRing.handleExceptionsFor(reply).with(new StageExceptionHandler("reply", failStop, false));
 
-        PrepareHandler prepare = new PrepareHandler(preparer, zxids, clock);
-        PersistHandler persist = new PersistHandler(log, driver, true,
-                commitRing.getRingBuffer(), failStop,
-                new BatchRelease(requestRing.getRingBuffer(), paused));
+        BatchRelease release = new BatchRelease(requestRing.getRingBuffer(), paused);
+        EventHandler<RequestEvent> persist;
+        PrepareHandler prepare;
+        if (replicator == null) {
+            this.commitQueue = null;
+            prepare = new PrepareHandler(preparer, zxids, clock, () -> true);
+            persist = standalone.build(commitRing.getRingBuffer(), failStop, release);
+        } else {
+            this.commitQueue = new CommitQueue(commitRing.getRingBuffer(), sessions);
+            prepare = new PrepareHandler(preparer, zxids, clock, replicator::leads);
+            persist = new ReplicateHandler(replicator, commitQueue, failStop, release);
+        }
         requestRing.handleEventsWith(prepare).then(persist);
         requestRing.handleExceptionsFor(prepare).with(new StageExceptionHandler("prepare", failStop, false));
         requestRing.handleExceptionsFor(persist).with(new StageExceptionHandler("persist", failStop, true));
@@ -130,9 +167,34 @@ public final class RequestPipeline implements AutoCloseable {
         });
     }
 
-    /** The zxid of the last txn prepared; the tree catches up to it soon after. */
+    /**
+     * The zxid of the last txn applied here: what a client may have seen from this server, so
+     * what its next connect (the lastZxidSeen check) and pings compare with.
+     */
     public long lastZxid() {
+        return tree.lastProcessedZxid();
+    }
+
+    /** The zxid of the last txn prepared here (on a leader, ahead of what is applied). */
+    public long lastPreparedZxid() {
         return zxids.last();
+    }
+
+    /** [ensemble] Where committed txns enter the commit ring; null for a standalone server. */
+    public CommitQueue commitQueue() {
+        return commitQueue;
+    }
+
+    /**
+     * [ensemble] A learner's client's request, received by the leader; from a transport thread.
+     * Waits for room when the request ring is full.
+     */
+    public void submitForwarded(long learner, long sessionId, int xid, int opCode,
+            Record request, List<Id> authInfo) {
+        requestRing.getRingBuffer().publishEvent((e, seq) -> {
+            e.set(null, sessionId, xid, opCode, request, authInfo);
+            e.forwardedFrom = learner;
+        });
     }
 
     /** Requests accepted but not yet answered, for the four-letter words. */

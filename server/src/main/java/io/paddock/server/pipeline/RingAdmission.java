@@ -123,7 +123,8 @@ final class RingAdmission {
             });
         }
         WriteFence fence = c.writeFence();
-        if (!OpCode.isWrite(opCode) && fence.clear()) {
+        // A sync takes the long way: on an ensemble it goes to the leader.
+        if (!OpCode.isWrite(opCode) && opCode != OpCode.SYNC && fence.clear()) {
             return commitRing.tryPublishEvent((e, seq) ->
                     e.set(c, sessionId, xid, opCode, request, authInfo, receivedNanos));
         }

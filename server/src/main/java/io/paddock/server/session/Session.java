@@ -9,7 +9,7 @@ package io.paddock.server.session;
 public final class Session {
     private final long id;
     private final int timeoutMs;
-    private final byte[] password;
+    private volatile byte[] password;
     private volatile SessionConnection connection;
     private volatile boolean closing;
 
@@ -29,6 +29,11 @@ public final class Session {
 
     public byte[] password() {
         return password.clone();
+    }
+
+    /** The ensemble adopted its leader's password scheme: the same id, another password. */
+    void password(byte[] newPassword) {
+        password = newPassword.clone();
     }
 
     public SessionConnection connection() {

@@ -20,7 +20,10 @@ public final class SessionTracker {
     private final ConcurrentHashMap<Long, Session> sessions = new ConcurrentHashMap<>();
     private final ExpiryQueue expiry;
     private final LongSupplier clock;
-    private final SessionPasswords passwords;
+    private volatile SessionPasswords passwords;
+    /** [ensemble] Sessions touched since the last report to the leader, when recording. */
+    private final Set<Long> touched = ConcurrentHashMap.newKeySet();
+    private volatile boolean recordTouches;
     private long nextSessionId;
 
     /**
@@ -94,7 +97,24 @@ public final class SessionTracker {
         synchronized (this) {
             expiry.update(id, clock.getAsLong(), s.timeoutMs());
         }
+        if (recordTouches) {
+            touched.add(id);
+        }
         return true;
+    }
+
+    /** [ensemble] Starts remembering touched sessions, for a learner's reports to its leader. */
+    public void recordTouches() {
+        recordTouches = true;
+    }
+
+    /** [ensemble] The sessions touched since the last call. */
+    public long[] drainTouched() {
+        long[] ids = touched.stream().mapToLong(Long::longValue).toArray();
+        for (long id : ids) {
+            touched.remove(id);
+        }
+        return ids;
     }
 
     /** Marks a session closing, so it takes no more requests while its close is in flight. */
@@ -137,6 +157,24 @@ public final class SessionTracker {
 
     public int size() {
         return sessions.size();
+    }
+
+    /**
+     * [ensemble] Switches to another password scheme (a learner adopting its leader's secret,
+     * so that a session's password is valid on every server); every session's password follows.
+     */
+    public void usePasswords(SessionPasswords newPasswords) {
+        passwords = newPasswords;
+        for (Session s : sessions.values()) {
+            s.password(newPasswords.passwordFor(s.id()));
+        }
+    }
+
+    /** [ensemble] Pushes every session's expiry out by its full timeout: a new leader's start. */
+    public void touchAll() {
+        for (Session s : sessions.values()) {
+            touch(s.id());
+        }
     }
 
     /**

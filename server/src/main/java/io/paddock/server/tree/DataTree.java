@@ -78,6 +78,26 @@ public final class DataTree {
         return result;
     }
 
+    /**
+     * [ensemble] Takes every node of {@code source} (a snapshot a learner received from its
+     * leader) in place of its own, and its last processed zxid. Only while nothing reads or
+     * applies: a learner installing a snapshot serves no client.
+     */
+    public void replaceContents(DataTree source) {
+        nodes.clear();
+        nodes.putAll(source.nodes);
+        ephemerals.clear();
+        ephemerals.putAll(source.ephemerals);
+        containers.clear();
+        containers.addAll(source.containers);
+        ttls.clear();
+        ttls.addAll(source.ttls);
+        dataSize = source.dataSize;
+        restoreParentPath = null;
+        restoreParent = null;
+        lastProcessedZxid = source.lastProcessedZxid;
+    }
+
     public WatchManager watches() {
         return watches;
     }

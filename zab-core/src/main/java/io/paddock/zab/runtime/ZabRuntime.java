@@ -8,6 +8,7 @@ import io.paddock.zab.RoleChange;
 import io.paddock.zab.ZabPeer;
 import io.paddock.zab.Zxids;
 import io.paddock.zab.message.PeerMessage;
+import io.paddock.zab.message.Relay;
 import io.paddock.zab.transport.Transport;
 import io.paddock.zab.transport.TransportListener;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ public final class ZabRuntime implements AutoCloseable {
     private final Transport transport;
     private final Inbox inbox = new Inbox();
     private final List<RoleListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile RelayListener relays = (from, payload) -> { };
     private final StorageLogView view;
     private final ZxidCounter zxids;
     private final PersistStage persist;
@@ -149,6 +151,19 @@ public final class ZabRuntime implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Sets who is told the {@link Relay}s other peers send here; set it before {@link #start()}. */
+    public void onRelay(RelayListener listener) {
+        this.relays = listener;
+    }
+
+    /**
+     * Sends application bytes to peer {@code to} on the channel ZAB uses, after every message
+     * sent to it before; lost if the connection drops, as any message.
+     */
+    public void relay(long to, byte[] payload) {
+        transport.send(List.of(new Relay(config.peer().myId(), to, payload)));
+    }
+
     /** The role as of the last Ready handled. */
     public RoleChange role() {
         return driver.role();
@@ -241,6 +256,10 @@ public final class ZabRuntime implements AutoCloseable {
     private final class Listener implements TransportListener {
         @Override
         public void received(PeerMessage message) {
+            if (message instanceof Relay r) {
+                relays.relayed(r.from(), r.payload());
+                return;
+            }
             inbox.post(new Input.Received(message));
         }
 

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.paddock.zab.message.Inform;
 import io.paddock.zab.message.PeerMessage;
 import io.paddock.zab.message.Propose;
+import io.paddock.zab.message.Relay;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
@@ -67,6 +68,9 @@ final class Link {
         }
         if (m instanceof Inform i) {
             return 64L + i.proposal().data().length;
+        }
+        if (m instanceof Relay r) {
+            return 64L + r.payload().length;
         }
         return 64L;
     }

@@ -16,6 +16,7 @@ import io.paddock.zab.message.NewLeader;
 import io.paddock.zab.message.Notification;
 import io.paddock.zab.message.PeerMessage;
 import io.paddock.zab.message.Ping;
+import io.paddock.zab.message.Relay;
 import io.paddock.zab.message.Propose;
 import io.paddock.zab.message.Snap;
 import io.paddock.zab.message.Trunc;
@@ -50,6 +51,7 @@ public final class PeerMessageCodec {
     static final int COMMIT = 13;
     static final int INFORM = 14;
     static final int PING = 15;
+    static final int RELAY = 16;
 
     private static final Role[] ROLES = Role.values();
 
@@ -129,6 +131,8 @@ public final class PeerMessageCodec {
             return INFORM;
         } else if (m instanceof Ping) {
             return PING;
+        } else if (m instanceof Relay) {
+            return RELAY;
         }
         throw new IllegalArgumentException("no wire type for " + m);
     }
@@ -159,6 +163,9 @@ public final class PeerMessageCodec {
         } else if (m instanceof Inform i) {
             writeProposal(i.proposal(), out);
             out.writeLong(i.previousZxid());
+        } else if (m instanceof Relay r) {
+            out.writeInt(r.payload().length);
+            out.writeBytes(r.payload());
         } else if (!(m instanceof Ping)) {
             out.writeLong(singleField(m));
         }
@@ -203,6 +210,7 @@ public final class PeerMessageCodec {
             case COMMIT -> new Commit(from, to, in.readLong());
             case INFORM -> new Inform(from, to, readProposal(in), in.readLong());
             case PING -> new Ping(from, to);
+            case RELAY -> new Relay(from, to, readBytes(in, "relay payload"));
             default -> throw new FrameException("unknown message type " + type);
         };
     }
@@ -212,6 +220,17 @@ public final class PeerMessageCodec {
         out.writeInt(p.type());
         out.writeInt(p.data().length);
         out.writeBytes(p.data());
+    }
+
+    private static byte[] readBytes(ByteBuf in, String what) {
+        int length = in.readInt();
+        if (length < 0 || length > in.readableBytes()) {
+            throw new FrameException(what + " length " + length + " with "
+                    + in.readableBytes() + " bytes left in the frame");
+        }
+        byte[] data = new byte[length];
+        in.readBytes(data);
+        return data;
     }
 
     private static Proposal readProposal(ByteBuf in) {

@@ -70,7 +70,8 @@ public final class AdminHttpServer implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", serving ? "ok" : "unavailable");
         m.put("serving", serving);
-        m.put("server_state", "standalone");
+        String mode = sources.view().mode();
+        m.put("server_state", mode == null ? "looking" : mode);
         m.put("last_zxid", "0x" + Long.toHexString(sources.view().lastZxid()));
         m.put("uptime", sources.uptimeMillis());
         return HttpReply.json(serving ? 200 : 503, write(m));

@@ -82,7 +82,7 @@ final class ServerCommands {
         m.put("log_dir_size", DirectorySizes.of(s.config().txnLogDir()));
         m.put("last_processed_zxid", v.lastZxid());
         m.put("outstanding_requests", v.outstandingRequests());
-        m.put("server_state", "standalone");
+        m.put("server_state", v.mode() == null ? "looking" : v.mode());
         m.put("avg_latency", MonitorValues.round4(st.avgLatencyMs()));
         m.put("max_latency", st.maxLatencyMs());
         m.put("min_latency", st.minLatencyMs());

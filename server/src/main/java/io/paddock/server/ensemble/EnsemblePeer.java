@@ -1,0 +1,293 @@
+package io.paddock.server.ensemble;
+
+import io.paddock.protocol.Id;
+import io.paddock.protocol.Record;
+import io.paddock.protocol.codec.DecodeException;
+import io.paddock.protocol.op.ErrorCode;
+import io.paddock.server.config.EnsembleConfig;
+import io.paddock.server.config.EnsembleMember;
+import io.paddock.server.config.ServerConfig;
+import io.paddock.server.ensemble.EnsembleMessage.Failed;
+import io.paddock.server.ensemble.EnsembleMessage.Forward;
+import io.paddock.server.ensemble.EnsembleMessage.Secret;
+import io.paddock.server.ensemble.EnsembleMessage.SecretRequest;
+import io.paddock.server.ensemble.EnsembleMessage.SyncDone;
+import io.paddock.server.ensemble.EnsembleMessage.Touches;
+import io.paddock.server.persistence.ServerStorage;
+import io.paddock.server.pipeline.CommitQueue;
+import io.paddock.server.pipeline.Replicator;
+import io.paddock.server.pipeline.RequestPipeline;
+import io.paddock.zab.Phase;
+import io.paddock.zab.Proposal;
+import io.paddock.zab.Role;
+import io.paddock.zab.RoleChange;
+import io.paddock.storage.log.ForwardingTxnLog;
+import io.paddock.zab.runtime.PeerStorage;
+import io.paddock.zab.runtime.RuntimeConfig;
+import io.paddock.zab.runtime.ZabRuntime;
+import io.paddock.zab.runtime.ZxidCounter;
+import io.paddock.zab.transport.NettyTransport;
+import io.paddock.zab.transport.PeerAddress;
+import io.paddock.zab.transport.TransportConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * [ensemble] This server as a member of an ensemble: the ZAB runtime on the peer transport, the
+ * data tree as its state machine, and what servers tell each other above ZAB (forwarded
+ * requests, sync answers, session touches, the session secret).
+ *
+ * <p>A server serves clients while it is in BROADCAST (leading, following or observing) and,
+ * as a learner, once it holds its leader's session secret. When it stops serving, or its leader
+ * changes, {@link ServingListener#stoppedServing} closes its clients' connections (ZooKeeper
+ * does the same) and what they had in flight is dropped.
+ *
+ * <p>Thread-safe: the role listener runs on the ZAB driver thread, relays on transport threads,
+ * {@link Replicator} calls on the request ring's replicate thread.
+ */
+public final class EnsemblePeer implements Replicator, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EnsemblePeer.class);
+
+    /** What the server does when this peer starts or stops serving clients. */
+    public interface ServingListener {
+        void stoppedServing(String why);
+    }
+
+    private final EnsembleConfig ensemble;
+    private final ServerStorage storage;
+    private final ZabRuntime runtime;
+    private final SecretExchange secrets;
+    private volatile RequestPipeline pipeline;
+    private volatile ServingListener servingListener = why -> { };
+    private volatile RoleChange role = new RoleChange(Role.LOOKING, Phase.ELECTION, 0, 0);
+    private volatile boolean leads;
+    private volatile boolean serving;
+
+    /**
+     * Builds the runtime from the recovered storage; nothing runs until {@link #start}.
+     */
+    public EnsemblePeer(ServerConfig config, ServerStorage storage) {
+        this.ensemble = config.ensemble().orElseThrow();
+        this.storage = storage;
+        this.secrets = new SecretExchange(config.dataDir(), storage.sessions());
+        Path zabDir = config.dataDir().resolve("zab");
+        try {
+            Files.createDirectories(zabDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + zabDir, e);
+        }
+        NettyTransport transport = new NettyTransport(transportConfig(ensemble), zabDir.resolve("incoming"));
+        RuntimeConfig runtimeConfig = new RuntimeConfig(ensemble.toPeerConfig(),
+                EnsembleConfig.coreTickPeriod(config.tickTime()));
+        TreeStateMachine state = new TreeStateMachine(storage, () -> pipeline);
+        // The server's storage owns the log: the runtime's close must not close it under the
+        // shutdown snapshot.
+        PeerStorage peerStorage = new PeerStorage(new ForwardingTxnLog(storage.txnLog()) {
+            @Override
+            public void close() {
+            }
+        }, storage.epochs(), zabDir);
+        this.runtime = new ZabRuntime(runtimeConfig, peerStorage, state, transport);
+    }
+
+    /** The zxids the leader's prepare stage takes. */
+    public ZxidCounter zxids() {
+        return runtime.zxids();
+    }
+
+    /**
+     * Connects the pipeline (built with this peer as its {@link Replicator}) and starts: binds
+     * the election and quorum ports and enters leader election.
+     */
+    public void start(RequestPipeline requestPipeline, ServingListener listener) {
+        this.pipeline = requestPipeline;
+        this.servingListener = listener;
+        runtime.onRelay(this::relayed);
+        runtime.addRoleListener(this::roleChanged);
+        runtime.start();
+    }
+
+    @Override
+    public boolean leads() {
+        return leads;
+    }
+
+    /** Whether this server serves clients now. */
+    public boolean serving() {
+        return serving && (leads || secrets.adopted());
+    }
+
+    /** The role as operators see it: leader, follower, observer, or null while not serving. */
+    public String mode() {
+        if (!serving()) {
+            return null;
+        }
+        return switch (role.role()) {
+            case LEADING -> "leader";
+            case FOLLOWING -> "follower";
+            case OBSERVING -> "observer";
+            default -> null;
+        };
+    }
+
+    /** ZooKeeper's detailed peer state, e.g. {@code following - broadcast}. */
+    public String peerState() {
+        RoleChange r = role;
+        return r.role().name().toLowerCase() + " - " + r.phase().name().toLowerCase();
+    }
+
+    /** ZooKeeper's mntr keys of a quorum member. */
+    public Map<String, Object> monitorValues() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("peer_state", peerState());
+        m.put("quorum_size", ensemble.participantIds().size());
+        if (leads) {
+            m.put("pending_syncs", 0);
+        }
+        return m;
+    }
+
+    public RoleChange role() {
+        return role;
+    }
+
+    public ZabRuntime runtime() {
+        return runtime;
+    }
+
+    public EnsembleConfig config() {
+        return ensemble;
+    }
+
+    @Override
+    public void propose(Proposal proposal) {
+        runtime.propose(proposal);
+    }
+
+    @Override
+    public boolean forward(long sessionId, int xid, int opCode, Record request, List<Id> authInfo) {
+        long leader = role.leader();
+        if (leader == 0 || leads) {
+            return false;
+        }
+        runtime.relay(leader, EnsembleCodec.encode(new Forward(sessionId, xid, opCode, authInfo,
+                request)));
+        return true;
+    }
+
+    @Override
+    public void syncDone(long learner, long sessionId, int xid) {
+        runtime.relay(learner, EnsembleCodec.encode(new SyncDone(sessionId, xid,
+                runtime.zxids().last())));
+    }
+
+    @Override
+    public void failed(long learner, long sessionId, int xid, ErrorCode error) {
+        runtime.relay(learner, EnsembleCodec.encode(new Failed(sessionId, xid, error.code())));
+    }
+
+    /** A learner reports its clients' sessions to the leader; call every half tick. */
+    public void reportTouches() {
+        if (leads || !serving) {
+            return;
+        }
+        long[] touched = storage.sessions().drainTouched();
+        if (touched.length > 0) {
+            runtime.relay(role.leader(), EnsembleCodec.encode(new Touches(touched)));
+        }
+    }
+
+    private void relayed(long from, byte[] payload) {
+        EnsembleMessage m;
+        try {
+            m = EnsembleCodec.decode(payload);
+        } catch (DecodeException e) {
+            LOG.error("dropping a malformed message from server {}: {}", from, e.getMessage());
+            return;
+        }
+        CommitQueue queue = pipeline.commitQueue();
+        if (m instanceof Forward f) {
+            if (leads) {
+                pipeline.submitForwarded(from, f.sessionId(), f.xid(), f.opCode(), f.request(),
+                        f.authInfo());
+            }
+        } else if (m instanceof SyncDone s) {
+            queue.syncDone(s.sessionId(), s.xid(), s.zxid());
+        } else if (m instanceof Failed f) {
+            queue.failed(f.sessionId(), f.xid(), ErrorCode.of(f.error()));
+        } else if (m instanceof Touches t) {
+            if (leads) {
+                for (long id : t.sessionIds()) {
+                    storage.sessions().touch(id);
+                }
+            }
+        } else if (m instanceof SecretRequest) {
+            if (leads) {
+                runtime.relay(from, EnsembleCodec.encode(new Secret(secrets.current())));
+            }
+        } else if (m instanceof Secret s) {
+            if (from == role.leader()) {
+                secrets.adopt(s.secret());
+                LOG.info("server {}: serving clients as {} of server {}", ensemble.myId(),
+                        mode(), from);
+            }
+        }
+    }
+
+    /** On the ZAB driver thread. */
+    private void roleChanged(RoleChange change) {
+        RoleChange before = role;
+        role = change;
+        boolean nowServing = change.phase() == Phase.BROADCAST && change.role() != Role.LOOKING;
+        boolean sameService = serving && nowServing && before.leader() == change.leader()
+                && before.epoch() == change.epoch() && before.role() == change.role();
+        if (sameService) {
+            return;
+        }
+        if (serving) {
+            serving = false;
+            leads = false;
+            secrets.forget();
+            pipeline.commitQueue().reset(runtime.lastApplied());
+            servingListener.stoppedServing("server " + ensemble.myId() + " is now "
+                    + peerState() + "; the leader was " + before.leader());
+        }
+        if (!nowServing) {
+            return;
+        }
+        pipeline.commitQueue().reset(runtime.lastApplied());
+        if (change.role() == Role.LEADING) {
+            storage.sessions().touchAll(); // a new leader gives every session a full timeout
+            leads = true;
+            serving = true;
+            LOG.info("server {}: serving clients as leader of epoch {}", ensemble.myId(),
+                    change.epoch());
+        } else {
+            serving = true;
+            runtime.relay(change.leader(), EnsembleCodec.encode(new SecretRequest()));
+        }
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    static TransportConfig transportConfig(EnsembleConfig ensemble) {
+        Map<Long, PeerAddress> peers = new TreeMap<>();
+        for (EnsembleMember m : ensemble.members()) {
+            peers.put(m.id(), new PeerAddress(m.id(), m.electionAddress(), m.quorumAddress()));
+        }
+        return TransportConfig.of(ensemble.myId(), peers)
+                .withConnectTimeout(Duration.ofMillis(ensemble.cnxTimeoutMs()));
+    }
+}

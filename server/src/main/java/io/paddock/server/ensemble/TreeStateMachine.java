@@ -1,0 +1,110 @@
+package io.paddock.server.ensemble;
+
+import io.paddock.server.persistence.DataTreeSnapshot;
+import io.paddock.server.persistence.ServerStorage;
+import io.paddock.server.persistence.TreeState;
+import io.paddock.server.pipeline.RequestPipeline;
+import io.paddock.server.session.Session;
+import io.paddock.server.session.SessionTracker;
+import io.paddock.server.tree.DataTree;
+import io.paddock.server.txn.TxnCodec;
+import io.paddock.server.txn.TxnEnvelope;
+import io.paddock.zab.Proposal;
+import io.paddock.zab.runtime.StateMachine;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * [ensemble] The data tree as ZAB's state machine. Committed txns go to the commit ring through
+ * the {@link CommitQueue}, where the apply stage changes the tree and answers this server's
+ * clients; so the tree lags {@link #apply} by the commit ring's depth, and a snapshot or an
+ * install first waits for the ring to catch up (nothing else publishes txns meanwhile: the ZAB
+ * driver thread is the only one, and it is here).
+ *
+ * <p>A snapshot stream is the txn's zxid then the body {@link DataTreeSnapshot} writes. An
+ * installed snapshot is written to the snapshot directory before {@link #install} returns, so a
+ * restart recovers at least it.
+ *
+ * <p>Called on the ZAB driver thread only.
+ */
+final class TreeStateMachine implements StateMachine {
+    private final ServerStorage storage;
+    private final Supplier<RequestPipeline> pipeline;
+    private final long recovered;
+    private long published;
+
+    /** @param pipeline the server's pipeline, there before the runtime starts */
+    TreeStateMachine(ServerStorage storage, Supplier<RequestPipeline> pipeline) {
+        this.storage = storage;
+        this.pipeline = pipeline;
+        this.recovered = storage.tree().lastProcessedZxid();
+        this.published = recovered;
+    }
+
+    @Override
+    public long lastApplied() {
+        return recovered;
+    }
+
+    @Override
+    public void apply(Proposal proposal) {
+        TxnEnvelope e = TxnCodec.deserialize(proposal.data());
+        pipeline.get().commitQueue().committed(e.header(), e.txn());
+        published = proposal.zxid();
+    }
+
+    @Override
+    public long snapshot(OutputStream out) throws IOException {
+        awaitApplied();
+        DataTreeSnapshot snapshot = new DataTreeSnapshot(storage.tree(), storage.sessions());
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeLong(published);
+        snapshot.writeTo(data);
+        data.flush();
+        return published;
+    }
+
+    @Override
+    public long install(InputStream in) throws IOException {
+        awaitApplied();
+        DataInputStream data = new DataInputStream(in);
+        long zxid = data.readLong();
+        DataTree tree = storage.tree();
+        TreeState state = DataTreeSnapshot.read(tree.watches(), zxid, data);
+        tree.replaceContents(state.tree());
+        replaceSessions(storage.sessions(), state.sessions());
+        published = zxid;
+        pipeline.get().commitQueue().reset(zxid);
+        storage.snapshots().write(new DataTreeSnapshot(tree, storage.sessions()));
+        return zxid;
+    }
+
+    private static void replaceSessions(SessionTracker sessions, Map<Long, Integer> snapshot) {
+        Set<Long> gone = new HashSet<>();
+        for (Session s : sessions.sessions()) {
+            if (!snapshot.containsKey(s.id())) {
+                gone.add(s.id());
+            }
+        }
+        gone.forEach(sessions::remove);
+        snapshot.forEach(sessions::add);
+    }
+
+    /** Until the apply stage has applied every txn published here. */
+    private void awaitApplied() throws IOException {
+        while (storage.tree().lastProcessedZxid() < published) {
+            if (pipeline.get().failed()) {
+                throw new IOException("the apply stage stopped after a fatal error");
+            }
+            LockSupport.parkNanos(100_000);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.paddock.server.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
+import io.paddock.protocol.op.ErrorCode;
+import io.paddock.protocol.op.OpCode;
+import io.paddock.server.txn.TxnCodec;
+import io.paddock.zab.Proposal;
+
+/**
+ * [ensemble] Second stage of the request ring on a member of an ensemble, in place of the
+ * standalone {@link PersistHandler}: the ZAB runtime persists, replicates and commits, so this
+ * stage only routes. On the serving leader a txn is held in the {@link CommitQueue} and proposed;
+ * on a learner a write or sync is held and forwarded to the leader; a request without a txn is
+ * held behind what came before it. A learner's request the leader received is proposed, or
+ * answered over the network when it has no txn (a sync, a write whose prepare failed).
+ *
+ * <p>Never waits for a quorum: commits come back through the {@link CommitQueue} on the ZAB
+ * driver thread. Runs on the request ring's replicate thread only.
+ */
+final class ReplicateHandler implements EventHandler<RequestEvent> {
+    private final Replicator replicator;
+    private final CommitQueue queue;
+    private final FailStop failStop;
+    private final BatchRelease release;
+
+    ReplicateHandler(Replicator replicator, CommitQueue queue, FailStop failStop,
+            BatchRelease release) {
+        this.replicator = replicator;
+        this.queue = queue;
+        this.failStop = failStop;
+        this.release = release;
+    }
+
+    @Override
+    public void setSequenceCallback(Sequence sequence) {
+        release.sequence(sequence);
+    }
+
+    @Override
+    public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
+        if (!failStop.stopped()) {
+            route(e);
+        }
+        if (endOfBatch) {
+            release.release(sequence);
+        }
+    }
+
+    private void route(RequestEvent e) {
+        if (e.forwardedFrom != 0) {
+            forLearner(e);
+            return;
+        }
+        int generation = queue.generation();
+        if (replicator.leads()) {
+            if (e.txn != null) {
+                queue.hold(e, CommitQueue.Wait.ZXID, generation); // before: the commit may be quick
+                replicator.propose(proposal(e));
+            } else {
+                queue.hold(e, CommitQueue.Wait.NOTHING, generation);
+            }
+        } else if (e.internal) {
+            return; // expiry and reaping are the leader's; this server just stopped leading
+        } else if (OpCode.isWrite(e.opCode) || e.opCode == OpCode.SYNC) {
+            queue.hold(e, e.opCode == OpCode.SYNC ? CommitQueue.Wait.SYNC
+                    : CommitQueue.Wait.SESSION_XID, generation);
+            replicator.forward(e.sessionId, e.xid, e.opCode, e.request, e.authInfo);
+        } else {
+            queue.hold(e, CommitQueue.Wait.NOTHING, generation);
+        }
+    }
+
+    /** The leader's part of a learner's request: its txn proposed, or an answer sent back. */
+    private void forLearner(RequestEvent e) {
+        if (!replicator.leads()) {
+            return; // the learner sees the leader change and drops its clients' requests
+        }
+        if (e.opCode == OpCode.SYNC) {
+            replicator.syncDone(e.forwardedFrom, e.sessionId, e.xid);
+        } else if (e.txn != null) {
+            replicator.propose(proposal(e));
+        } else {
+            replicator.failed(e.forwardedFrom, e.sessionId, e.xid,
+                    e.error == ErrorCode.OK ? ErrorCode.SYSTEM_ERROR : e.error);
+        }
+    }
+
+    private static Proposal proposal(RequestEvent e) {
+        return new Proposal(e.header.zxid(), e.header.type(), TxnCodec.serialize(e.header, e.txn));
+    }
+}

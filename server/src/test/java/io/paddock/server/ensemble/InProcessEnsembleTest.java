@@ -1,0 +1,94 @@
+package io.paddock.server.ensemble;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.paddock.server.testing.PaddockEnsemble;
+import io.paddock.testing.Timing;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.Stat;
+import org.junit.jupiter.api.Test;
+
+/** A 3-server ensemble in one JVM driven by the official ZooKeeper client. */
+class InProcessEnsembleTest {
+
+    private static ZooKeeper connect(String connectString) throws Exception {
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper zk = new ZooKeeper(connectString, 6000, e -> {
+            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        });
+        Timing.latch(connected);
+        return zk;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesThroughAFollowerAreSeenOnEveryServer() throws Exception {
+        try (PaddockEnsemble ensemble = PaddockEnsemble.start(3, 0)) {
+            long leader = ensemble.awaitLeader();
+            long follower = ensemble.ids().stream().filter(id -> id != leader).findFirst().get();
+            try (ZooKeeper zk = connect(ensemble.connectString(follower))) {
+                zk.create("/a", bytes("one"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                Stat stat = zk.setData("/a", bytes("two"), 0);
+                assertEquals(1, stat.getVersion());
+                zk.create("/q", bytes(""), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                String seq = zk.create("/q/n-", bytes(""), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.PERSISTENT_SEQUENTIAL);
+                assertEquals("/q/n-0000000000", seq);
+                // Read-your-writes on the follower itself, without a sync.
+                assertArrayEquals(bytes("two"), zk.getData("/a", false, null));
+                for (long id : ensemble.ids()) {
+                    try (ZooKeeper other = connect(ensemble.connectString(id))) {
+                        other.sync("/a");
+                        assertArrayEquals(bytes("two"), other.getData("/a", false, null),
+                                "server " + id);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theLeaderCanFailAndSessionsAndWritesCarryOn() throws Exception {
+        try (PaddockEnsemble ensemble = PaddockEnsemble.start(3, 0)) {
+            long leader = ensemble.awaitLeader();
+            try (ZooKeeper zk = connect(ensemble.connectString())) {
+                zk.create("/eph", bytes("x"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL);
+                zk.create("/kept", bytes("k"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                long session = zk.getSessionId();
+                ensemble.stopServer(leader);
+                long next = ensemble.awaitLeader();
+                assertNotEquals(leader, next);
+                Timing.await().ignoreExceptions().until(() -> {
+                    zk.setData("/kept", bytes("after"), -1);
+                    return true;
+                });
+                assertEquals(session, zk.getSessionId());
+                Stat eph = zk.exists("/eph", false);
+                assertNotNull(eph, "the ephemeral survives the leader change");
+                assertEquals(session, eph.getEphemeralOwner());
+                ensemble.startServer(leader);
+                ensemble.awaitServing(ensemble.ids());
+                try (ZooKeeper back = connect(ensemble.connectString(leader))) {
+                    back.sync("/kept");
+                    assertArrayEquals(bytes("after"), back.getData("/kept", false, null));
+                    assertEquals(List.of("eph", "kept", "zookeeper"),
+                            back.getChildren("/", false).stream().sorted().toList());
+                }
+            }
+        }
+    }
+}
