@@ -79,6 +79,7 @@ public final class PaddockServer implements AutoCloseable {
     private final SessionTracker sessions;
     private final RequestPipeline pipeline;
     private final EnsemblePeer peer; // [ensemble] null for a standalone server
+    private final RequestPreparer preparer;
     private final ConnectionRegistry connections;
     private final ServerStats stats = new ServerStats(new MetricRegistry());
     private final ClientPortListener listener;
@@ -129,7 +130,7 @@ public final class PaddockServer implements AutoCloseable {
         stats.storage().watch(storage.fileLog());
         this.tree = storage.tree();
         this.sessions = storage.sessions();
-        RequestPreparer preparer = new RequestPreparer(tree,
+        this.preparer = new RequestPreparer(tree,
                 new PrepareSettings(config.extendedTypesEnabled()), auth);
         ReadRequestProcessor reads = new ReadRequestProcessor(tree, auth,
                 config.limits().maxWatchesPerSession());
@@ -242,7 +243,18 @@ public final class PaddockServer implements AutoCloseable {
         operatorEndpoints = OperatorEndpoints.start(config.operations(), adminSources());
         long tick = Math.max(1, config.tickTime() / 2);
         if (peer != null) {
-            peer.start(pipeline, this::closeClientConnections);
+            peer.start(pipeline, new EnsemblePeer.ServingListener() {
+                @Override
+                public void stoppedServing(String why) {
+                    LOG.info("{}: holding the requests of {} client connections until a leader"
+                            + " serves", why, connections.size());
+                }
+
+                @Override
+                public void beforeLeading() {
+                    preparer.reset();
+                }
+            });
             ticker.scheduleWithFixedDelay(this::watchPeer, tick, tick, TimeUnit.MILLISECONDS);
         }
         ticker.scheduleWithFixedDelay(this::expireSessions, tick, tick, TimeUnit.MILLISECONDS);
@@ -316,15 +328,26 @@ public final class PaddockServer implements AutoCloseable {
                 return;
             }
             peer.reportTouches();
+            closeConnectionsWaitingTooLong(peer.notServingMillis());
         } catch (RuntimeException e) {
             LOG.error("reporting sessions to the leader failed", e);
         }
     }
 
-    /** [ensemble] This server stopped serving (a leader change): its clients go elsewhere. */
-    private void closeClientConnections(String why) {
-        LOG.info("closing {} client connections: {}", connections.size(), why);
-        connections.connections().forEach(c -> c.close(why));
+    /**
+     * [ensemble] Without a leader a connection waits for one, but only for a third of its
+     * session timeout: then its client moves to a server that has a leader (ZooKeeper's client
+     * gives up on a server after two thirds).
+     */
+    private void closeConnectionsWaitingTooLong(long noLeaderMillis) {
+        if (noLeaderMillis == 0) {
+            return;
+        }
+        for (ClientConnection c : connections.connections()) {
+            if (c.sessionTimeout() > 0 && noLeaderMillis > c.sessionTimeout() / 3) {
+                c.close("no leader for " + noLeaderMillis + " ms, a third of the session timeout");
+            }
+        }
     }
 
     /** Whether this server expires sessions and reaps containers: standalone, or the leader. */

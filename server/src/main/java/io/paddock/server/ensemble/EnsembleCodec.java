@@ -40,6 +40,8 @@ final class EnsembleCodec {
         JuteOutput out = new JuteOutput(buf);
         if (m instanceof Forward f) {
             buf.writeByte(FORWARD);
+            out.writeLong(f.period());
+            out.writeLong(f.seq());
             out.writeLong(f.sessionId());
             out.writeInt(f.xid());
             out.writeInt(f.opCode());
@@ -97,13 +99,15 @@ final class EnsembleCodec {
     }
 
     private static Forward forward(JuteInput in) {
+        long period = in.readLong();
+        long seq = in.readLong();
         long session = in.readLong();
         int xid = in.readInt();
         int op = in.readInt();
         var auth = in.readVector(Id::read);
         Record body = op == OpCode.CREATE_SESSION ? new CreateSessionRequest(in.readInt())
                 : RequestBodies.decode(op, in);
-        return new Forward(session, xid, op, auth, body);
+        return new Forward(period, seq, session, xid, op, auth, body);
     }
 
     private static Touches touches(JuteInput in) {

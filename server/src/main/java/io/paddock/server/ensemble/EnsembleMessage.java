@@ -11,9 +11,13 @@ import java.util.List;
  */
 sealed interface EnsembleMessage {
 
-    /** A learner's client's write or sync, for the leader (ZooKeeper's REQUEST packet). */
-    record Forward(long sessionId, int xid, int opCode, List<Id> authInfo, Record request)
-            implements EnsembleMessage {
+    /**
+     * A learner's client's write or sync, for the leader (ZooKeeper's REQUEST packet). Numbered
+     * within the learner's serving period, so the leader can tell a gap (a message lost across a
+     * reconnect) and refuse what follows it rather than apply a session's writes out of order.
+     */
+    record Forward(long period, long seq, long sessionId, int xid, int opCode, List<Id> authInfo,
+            Record request) implements EnsembleMessage {
     }
 
     /** The leader's answer to a forwarded sync: answer it once {@code zxid} is applied. */

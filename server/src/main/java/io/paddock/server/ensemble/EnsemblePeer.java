@@ -34,9 +34,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +61,14 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
 
     /** What the server does when this peer starts or stops serving clients. */
     public interface ServingListener {
+        /** This server lost its leader (or leadership); its clients stay connected, waiting. */
         void stoppedServing(String why);
+
+        /**
+         * This server is about to lead, every committed txn applied: forget what was prepared
+         * in an earlier term.
+         */
+        void beforeLeading();
     }
 
     private final EnsembleConfig ensemble;
@@ -67,10 +76,21 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
     private final ZabRuntime runtime;
     private final SecretExchange secrets;
     private volatile RequestPipeline pipeline;
-    private volatile ServingListener servingListener = why -> { };
+    private volatile ServingListener servingListener;
     private volatile RoleChange role = new RoleChange(Role.LOOKING, Phase.ELECTION, 0, 0);
+    private final TreeStateMachine state;
+    private final Object forwardLock = new Object();
+    private final ForwardedStreams streams = new ForwardedStreams(); // guarded by forwardLock
+    /** Forwards that reached this leader before it knew it serves; guarded by forwardLock. */
+    private final List<Runnable> early = new ArrayList<>();
+    private final long periodBase = new SplittableRandom().nextLong() & Long.MAX_VALUE;
     private volatile boolean leads;
     private volatile boolean serving;
+    private volatile long notServingSinceNanos = System.nanoTime();
+    /** A learner's serving period and its forwards' numbers; under the commit queue's lock. */
+    private long period;
+    private long periodCount;
+    private long seq;
 
     /**
      * Builds the runtime from the recovered storage; nothing runs until {@link #start}.
@@ -88,7 +108,7 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
         NettyTransport transport = new NettyTransport(transportConfig(ensemble), zabDir.resolve("incoming"));
         RuntimeConfig runtimeConfig = new RuntimeConfig(ensemble.toPeerConfig(),
                 EnsembleConfig.coreTickPeriod(config.tickTime()));
-        TreeStateMachine state = new TreeStateMachine(storage, () -> pipeline);
+        this.state = new TreeStateMachine(storage, () -> pipeline);
         // The server's storage owns the log: the runtime's close must not close it under the
         // shutdown snapshot.
         PeerStorage peerStorage = new PeerStorage(new ForwardingTxnLog(storage.txnLog()) {
@@ -173,15 +193,22 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
         runtime.propose(proposal);
     }
 
+    /** Called under the commit queue's lock, so forwards are numbered in the order they go. */
     @Override
-    public boolean forward(long sessionId, int xid, int opCode, Record request, List<Id> authInfo) {
+    public long forward(long sessionId, int xid, int opCode, Record request, List<Id> authInfo) {
         long leader = role.leader();
-        if (leader == 0 || leads) {
-            return false;
+        if (!serving || leads || leader == 0) {
+            return -1; // held; forwarded when this server serves again (CommitQueue.resume)
         }
-        runtime.relay(leader, EnsembleCodec.encode(new Forward(sessionId, xid, opCode, authInfo,
-                request)));
-        return true;
+        seq++;
+        runtime.relay(leader, EnsembleCodec.encode(new Forward(period, seq, sessionId, xid,
+                opCode, authInfo, request)));
+        return period;
+    }
+
+    /** How long this server has not served clients, in milliseconds; 0 while it serves. */
+    public long notServingMillis() {
+        return serving ? 0 : (System.nanoTime() - notServingSinceNanos) / 1_000_000;
     }
 
     @Override
@@ -216,10 +243,7 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
         }
         CommitQueue queue = pipeline.commitQueue();
         if (m instanceof Forward f) {
-            if (leads) {
-                pipeline.submitForwarded(from, f.sessionId(), f.xid(), f.opCode(), f.request(),
-                        f.authInfo());
-            }
+            takeForward(from, f);
         } else if (m instanceof SyncDone s) {
             queue.syncDone(s.sessionId(), s.xid(), s.zxid());
         } else if (m instanceof Failed f) {
@@ -243,6 +267,25 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
         }
     }
 
+    /**
+     * A learner's forward, taken in order: before this leader knows it serves (the learner may
+     * hear it first) it waits here; a gap or a repeat is refused ({@link ForwardedStreams}).
+     */
+    private void takeForward(long from, Forward f) {
+        synchronized (forwardLock) {
+            if (!leads) {
+                if (runtime.role().role() == Role.LEADING) {
+                    early.add(() -> takeForward(from, f));
+                }
+                return;
+            }
+            if (streams.accept(from, f.period(), f.seq(), f.sessionId(), f.xid())) {
+                pipeline.submitForwarded(from, f.sessionId(), f.xid(), f.opCode(), f.request(),
+                        f.authInfo());
+            }
+        }
+    }
+
     /** On the ZAB driver thread. */
     private void roleChanged(RoleChange change) {
         RoleChange before = role;
@@ -254,27 +297,62 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
             return;
         }
         if (serving) {
-            serving = false;
-            leads = false;
-            secrets.forget();
-            pipeline.commitQueue().reset(runtime.lastApplied());
-            servingListener.stoppedServing("server " + ensemble.myId() + " is now "
-                    + peerState() + "; the leader was " + before.leader());
+            stopServing(before);
         }
         if (!nowServing) {
+            synchronized (forwardLock) {
+                if (change.role() != Role.LEADING) {
+                    early.clear();
+                }
+            }
             return;
         }
-        pipeline.commitQueue().reset(runtime.lastApplied());
         if (change.role() == Role.LEADING) {
-            storage.sessions().touchAll(); // a new leader gives every session a full timeout
+            startLeading(change);
+        } else {
+            startLearning(change);
+        }
+    }
+
+    private void stopServing(RoleChange before) {
+        notServingSinceNanos = System.nanoTime();
+        synchronized (forwardLock) {
+            serving = false;
+            leads = false;
+        }
+        secrets.forget();
+        servingListener.stoppedServing("server " + ensemble.myId() + " is now " + peerState()
+                + "; it was " + before.role().name().toLowerCase() + " with leader "
+                + before.leader());
+    }
+
+    private void startLeading(RoleChange change) {
+        state.awaitCaughtUp();
+        servingListener.beforeLeading();
+        pipeline.commitQueue().abandonWaiting("server " + ensemble.myId()
+                + " now leads; requests sent to the old leader are lost");
+        storage.sessions().touchAll(); // a new leader gives every session a full timeout
+        synchronized (forwardLock) {
+            streams.reset();
             leads = true;
             serving = true;
-            LOG.info("server {}: serving clients as leader of epoch {}", ensemble.myId(),
-                    change.epoch());
-        } else {
-            serving = true;
-            runtime.relay(change.leader(), EnsembleCodec.encode(new SecretRequest()));
+            List<Runnable> waiting = List.copyOf(early);
+            early.clear();
+            waiting.forEach(Runnable::run);
         }
+        LOG.info("server {}: serving clients as leader of epoch {}", ensemble.myId(),
+                change.epoch());
+    }
+
+    private void startLearning(RoleChange change) {
+        CommitQueue queue = pipeline.commitQueue();
+        synchronized (queue) {
+            period = periodBase + ++periodCount;
+            seq = 0;
+            serving = true;
+            queue.resume(period, this::forward);
+        }
+        runtime.relay(change.leader(), EnsembleCodec.encode(new SecretRequest()));
     }
 
     @Override

@@ -82,7 +82,10 @@ final class TreeStateMachine implements StateMachine {
         tree.replaceContents(state.tree());
         replaceSessions(storage.sessions(), state.sessions());
         published = zxid;
-        pipeline.get().commitQueue().reset(zxid);
+        // What this server's clients were waiting for may be inside the snapshot, unseen: their
+        // connections close rather than risk sending those writes again.
+        pipeline.get().commitQueue().abandonWaiting("this server installed a snapshot from the"
+                + " leader; requests in flight are lost");
         storage.snapshots().write(new DataTreeSnapshot(tree, storage.sessions()));
         return zxid;
     }
@@ -96,6 +99,15 @@ final class TreeStateMachine implements StateMachine {
         }
         gone.forEach(sessions::remove);
         snapshot.forEach(sessions::add);
+    }
+
+    /** Waits until the tree holds every txn committed so far (a new leader's first step). */
+    void awaitCaughtUp() {
+        try {
+            awaitApplied();
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** Until the apply stage has applied every txn published here. */

@@ -9,142 +9,247 @@ import io.paddock.server.session.SessionTracker;
 import io.paddock.server.txn.Txn;
 import io.paddock.server.txn.TxnHeader;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * [ensemble] This server's clients' requests between the request ring and the commit ring,
- * waiting for the ensemble: the leader's own txns for their commit, a learner's forwarded
- * writes for the leader's txn to come back committed, a learner's syncs for the leader's answer,
- * and every request without a txn for everything before it, so each session's requests reach
- * the commit ring in the order it sent them.
+ * [ensemble] This server's clients' requests between the request ring and the commit ring while
+ * they wait for the ensemble, one queue per session (as ZooKeeper's CommitProcessor keeps them):
+ * the leader's own txns wait for their commit, a learner's forwarded writes for the leader's txn
+ * to come back committed, a learner's syncs for the leader's answer, and a request without a txn
+ * for the session's requests before it. So each session's requests reach the commit ring in the
+ * order it sent them, and one session's wait never holds up another's.
  *
- * <p>Committed txns arrive from the ZAB runtime in zxid order ({@link #committed}). One that
- * is not the oldest request's (another server's client, an expiry) goes to the commit ring
- * bare, with no client to answer, except that a closeSession finds the session's connection
- * here so that connection learns its session ended.
+ * <p>Committed txns arrive in zxid order ({@link #committed}) and go to the commit ring at once,
+ * which keeps the tree in zxid order: with the request they answer if it heads its session's
+ * queue, bare otherwise (another server's client, an expiry). A bare closeSession takes the
+ * session's connection along, so that connection learns its session ended.
  *
- * <p>Each serving period is a generation: when this server stops serving (a leader change),
- * {@link #reset} drops what is held, and a request held for an older generation is dropped too.
+ * <p>Nothing is dropped when the server stops serving: on a learner's next serving period
+ * {@link #resume} forwards again, in order, what the last leader never committed (ZAB
+ * guarantees it never will, once this server has synced with a new leader).
  *
- * <p>Thread-safe: the replicate thread holds, the ZAB driver thread commits, transport threads
- * answer syncs and failures; all under this object's lock. Publishing to a full commit ring
- * waits under the lock, which only the commit ring's own consumers can end, and they never take
- * it.
+ * <p>Thread-safe: the replicate thread holds, the ZAB driver thread commits and resumes,
+ * transport threads answer syncs and failures; all under this object's lock, which
+ * forwarding also takes, so a resume and a new request's forward never interleave. Publishing to
+ * a full commit ring waits under the lock, which only the commit ring's consumers can end, and
+ * they never take it.
  */
 public final class CommitQueue {
     /** What a held request waits for. */
     enum Wait { NOTHING, ZXID, SESSION_XID, SYNC }
 
+    /** Sends a held request to the leader; under the queue's lock. */
+    @FunctionalInterface
+    public interface Forwarder {
+        /** @return the serving period it went out in, or -1 if there is no leader to send to */
+        long forward(long sessionId, int xid, int opCode, io.paddock.protocol.Record request,
+                List<Id> authInfo);
+    }
+
     private final RingBuffer<RequestEvent> commitRing;
     private final SessionTracker sessions;
-    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private final Map<Long, ArrayDeque<Held>> bySession = new HashMap<>();
+    /** Sessions whose oldest request is a sync the leader answered, waiting for its zxid here. */
+    private final Set<Long> syncsAnswered = new HashSet<>();
     private long applied;
-    private int generation;
 
     CommitQueue(RingBuffer<RequestEvent> commitRing, SessionTracker sessions) {
         this.commitRing = commitRing;
         this.sessions = sessions;
     }
 
-    /** The current serving period; read before forwarding, passed to {@link #hold}. */
-    synchronized int generation() {
-        return generation;
-    }
-
-    /** Holds a copy of {@code e} (publishes it at once if it waits for nothing and nothing waits). */
-    synchronized void hold(RequestEvent e, Wait wait, int forGeneration) {
-        if (forGeneration != generation) {
-            return; // the server stopped serving since; its client's connection is closing
-        }
+    /**
+     * Holds a copy of {@code e} behind its session's earlier requests (publishes it at once if
+     * it waits for nothing and nothing of its session waits), and forwards it when it is for the
+     * leader.
+     */
+    synchronized void hold(RequestEvent e, Wait wait, Forwarder forwarder) {
+        ArrayDeque<Held> q = bySession.get(e.sessionId);
         RequestEvent copy = new RequestEvent();
         copy.copyFrom(e);
-        if (wait == Wait.NOTHING && held.isEmpty()) {
+        if (wait == Wait.NOTHING && (q == null || q.isEmpty())) {
             publish(copy);
             return;
         }
-        held.addLast(new Held(copy, wait));
+        if (q == null) {
+            q = new ArrayDeque<>();
+            bySession.put(e.sessionId, q);
+        }
+        Held h = new Held(copy, wait);
+        q.addLast(h);
+        if (wait == Wait.SESSION_XID || wait == Wait.SYNC) {
+            h.forwardedIn = forwarder.forward(copy.sessionId, copy.xid, copy.opCode, copy.request,
+                    copy.authInfo);
+        }
     }
 
-    /**
-     * A committed txn, in zxid order, from the ZAB driver thread: the oldest request's if it
-     * matches, otherwise applied bare.
-     */
+    /** A committed txn, in zxid order, from the ZAB driver thread. */
     public synchronized void committed(TxnHeader header, Txn txn) {
         applied = header.zxid();
-        Held head = held.peekFirst();
+        long session = header.sessionId();
+        ArrayDeque<Held> q = bySession.get(session);
+        Held head = q == null ? null : q.peekFirst();
         if (head != null && matches(head, header)) {
-            held.removeFirst();
+            q.removeFirst();
             head.event.header = header;
             head.event.txn = txn;
             publish(head.event);
+            release(session, q);
         } else {
             publish(bare(header, txn));
         }
-        releaseReady();
+        if (header.type() == OpCode.CLOSE_SESSION && q != null) {
+            bySession.remove(session); // what is left was sent after the close; it has no session
+            syncsAnswered.remove(session);
+        }
+        if (!syncsAnswered.isEmpty()) {
+            for (Long s : List.copyOf(syncsAnswered)) {
+                release(s, bySession.get(s));
+            }
+        }
     }
 
     /** The leader answered a forwarded sync: release it once {@code leaderZxid} is applied here. */
     public synchronized void syncDone(long sessionId, int xid, long leaderZxid) {
-        for (Held h : held) {
-            if (h.wait == Wait.SYNC && h.syncAt < 0 && h.event.sessionId == sessionId
-                    && h.event.xid == xid) {
+        ArrayDeque<Held> q = bySession.get(sessionId);
+        if (q == null) {
+            return;
+        }
+        for (Held h : q) {
+            if (h.wait == Wait.SYNC && h.syncAt < 0 && h.event.xid == xid) {
                 h.syncAt = leaderZxid;
                 break;
             }
         }
-        releaseReady();
+        release(sessionId, q);
     }
 
     /** The leader could not make a forwarded write a txn: answer it with {@code error}. */
     public synchronized void failed(long sessionId, int xid, ErrorCode error) {
-        for (Iterator<Held> it = held.iterator(); it.hasNext();) {
-            Held h = it.next();
-            if (h.wait == Wait.SESSION_XID && h.event.sessionId == sessionId
-                    && h.event.xid == xid) {
+        ArrayDeque<Held> q = bySession.get(sessionId);
+        if (q == null) {
+            return;
+        }
+        for (Held h : q) {
+            if (h.wait == Wait.SESSION_XID && !h.failed && h.event.xid == xid) {
                 h.event.error = error;
                 h.failed = true;
                 break;
             }
         }
-        releaseReady();
+        release(sessionId, q);
     }
 
     /**
-     * A new serving period starts (or serving stops) with {@code lastApplied} as the last
-     * applied zxid: what was held is dropped; its clients' connections are being closed.
+     * A learner's new serving period, once it has synced with its leader (so every txn the last
+     * leader committed has been through {@link #committed}): forwards again, session by session
+     * in order, each request not yet answered and not already sent in {@code period}. The old
+     * leader's own txns that were never committed (this server led before) are forwarded as the
+     * client's requests; its internal ones (expiry, reaping) are the new leader's business.
      */
-    public synchronized void reset(long lastApplied) {
-        generation++;
-        held.clear();
-        applied = lastApplied;
+    public synchronized void resume(long period, Forwarder forwarder) {
+        for (ArrayDeque<Held> q : bySession.values()) {
+            for (Iterator<Held> it = q.iterator(); it.hasNext();) {
+                Held h = it.next();
+                if (h.wait == Wait.ZXID) {
+                    if (h.event.internal) {
+                        it.remove();
+                        continue;
+                    }
+                    h.wait = Wait.SESSION_XID;
+                    h.event.header = null;
+                    h.event.txn = null;
+                }
+                boolean unanswered = (h.wait == Wait.SESSION_XID && !h.failed)
+                        || (h.wait == Wait.SYNC && h.syncAt < 0);
+                if (unanswered && h.forwardedIn != period) {
+                    h.forwardedIn = forwarder.forward(h.event.sessionId, h.event.xid,
+                            h.event.opCode, h.event.request, h.event.authInfo);
+                }
+            }
+        }
     }
 
-    /** Requests held, for the pending-syncs and outstanding figures. */
+    /**
+     * Gives up on every request still waiting, closing its session's connection, as ZooKeeper
+     * closes every connection at a leader change (the client resends); idle sessions keep
+     * theirs. For a server that starts leading (a waiting request, sent to the old leader and
+     * never committed, would need preparing again behind its session's newer requests) and one
+     * that installed a snapshot (it cannot tell which waiting writes the snapshot holds).
+     */
+    public synchronized void abandonWaiting(String why) {
+        for (ArrayDeque<Held> q : bySession.values()) {
+            for (Held h : q) {
+                if (h.wait != Wait.NOTHING && h.event.channel != null) {
+                    h.event.channel.close(why);
+                    break;
+                }
+            }
+        }
+        bySession.clear();
+        syncsAnswered.clear();
+    }
+
+    /** Drops everything held: the server has closed every client connection. */
+    public synchronized void clear() {
+        bySession.clear();
+        syncsAnswered.clear();
+    }
+
+    /** Requests held, for the outstanding figures. */
     public synchronized int size() {
-        return held.size();
+        int n = 0;
+        for (ArrayDeque<Held> q : bySession.values()) {
+            n += q.size();
+        }
+        return n;
     }
 
-    private boolean matches(Held h, TxnHeader header) {
+    /** Syncs waiting, the leader's or this learner's (mntr's zk_pending_syncs). */
+    public synchronized int pendingSyncs() {
+        int n = 0;
+        for (ArrayDeque<Held> q : bySession.values()) {
+            for (Held h : q) {
+                n += h.wait == Wait.SYNC ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static boolean matches(Held h, TxnHeader header) {
         return switch (h.wait) {
             case ZXID -> h.event.header.zxid() == header.zxid();
-            case SESSION_XID -> !h.failed && h.event.sessionId == header.sessionId()
-                    && h.event.xid == header.cxid();
+            case SESSION_XID -> !h.failed && h.event.xid == header.cxid()
+                    && (h.event.opCode == OpCode.CREATE_SESSION)
+                            == (header.type() == OpCode.CREATE_SESSION);
             default -> false;
         };
     }
 
-    private void releaseReady() {
-        while (!held.isEmpty()) {
-            Held h = held.peekFirst();
+    private void release(long session, ArrayDeque<Held> q) {
+        syncsAnswered.remove(session);
+        if (q == null) {
+            return;
+        }
+        while (!q.isEmpty()) {
+            Held h = q.peekFirst();
             boolean ready = h.wait == Wait.NOTHING || h.failed
                     || (h.wait == Wait.SYNC && h.syncAt >= 0 && applied >= h.syncAt);
             if (!ready) {
+                if (h.wait == Wait.SYNC && h.syncAt >= 0) {
+                    syncsAnswered.add(session);
+                }
                 return;
             }
-            held.removeFirst();
+            q.removeFirst();
             publish(h.event);
         }
+        bySession.remove(session);
     }
 
     private RequestEvent bare(TxnHeader header, Txn txn) {
@@ -168,8 +273,9 @@ public final class CommitQueue {
 
     private static final class Held {
         final RequestEvent event;
-        final Wait wait;
+        Wait wait;
         long syncAt = -1;
+        long forwardedIn = -1;
         boolean failed;
 
         Held(RequestEvent event, Wait wait) {

@@ -19,6 +19,8 @@ import io.paddock.zab.Proposal;
  * driver thread. Runs on the request ring's replicate thread only.
  */
 final class ReplicateHandler implements EventHandler<RequestEvent> {
+    private static final CommitQueue.Forwarder NOT_FORWARDED = (s, x, o, r, a) -> -1;
+
     private final Replicator replicator;
     private final CommitQueue queue;
     private final FailStop failStop;
@@ -52,22 +54,21 @@ final class ReplicateHandler implements EventHandler<RequestEvent> {
             forLearner(e);
             return;
         }
-        int generation = queue.generation();
         if (replicator.leads()) {
             if (e.txn != null) {
-                queue.hold(e, CommitQueue.Wait.ZXID, generation); // before: the commit may be quick
+                queue.hold(e, CommitQueue.Wait.ZXID, NOT_FORWARDED); // before: the commit may be quick
                 replicator.propose(proposal(e));
             } else {
-                queue.hold(e, CommitQueue.Wait.NOTHING, generation);
+                queue.hold(e, CommitQueue.Wait.NOTHING, NOT_FORWARDED);
             }
         } else if (e.internal) {
             return; // expiry and reaping are the leader's; this server just stopped leading
-        } else if (OpCode.isWrite(e.opCode) || e.opCode == OpCode.SYNC) {
-            queue.hold(e, e.opCode == OpCode.SYNC ? CommitQueue.Wait.SYNC
-                    : CommitQueue.Wait.SESSION_XID, generation);
-            replicator.forward(e.sessionId, e.xid, e.opCode, e.request, e.authInfo);
+        } else if (OpCode.isWrite(e.opCode)) {
+            queue.hold(e, CommitQueue.Wait.SESSION_XID, replicator::forward);
+        } else if (e.opCode == OpCode.SYNC) {
+            queue.hold(e, CommitQueue.Wait.SYNC, replicator::forward);
         } else {
-            queue.hold(e, CommitQueue.Wait.NOTHING, generation);
+            queue.hold(e, CommitQueue.Wait.NOTHING, NOT_FORWARDED);
         }
     }
 

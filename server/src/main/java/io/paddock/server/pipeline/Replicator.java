@@ -22,11 +22,12 @@ public interface Replicator {
     void propose(Proposal proposal);
 
     /**
-     * A learner hands a client's write or sync to the leader.
+     * A learner hands a client's write or sync to the leader; called under the
+     * {@link CommitQueue}'s lock.
      *
-     * @return false if there is no leader to send it to
+     * @return the serving period it was sent in, or -1 if there is no leader to send it to
      */
-    boolean forward(long sessionId, int xid, int opCode, Record request, List<Id> authInfo);
+    long forward(long sessionId, int xid, int opCode, Record request, List<Id> authInfo);
 
     /**
      * The leader tells a learner that its sync may be answered once the learner has applied

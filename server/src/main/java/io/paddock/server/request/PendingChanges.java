@@ -92,6 +92,12 @@ final class PendingChanges {
         staged.clear();
     }
 
+    /** [ensemble] Forgets every pending change: a new leader's term, the tree up to date. */
+    synchronized void reset() {
+        outstanding.clear();
+        latest.clear();
+    }
+
     /** Forgets the changes of txns up to zxid: the tree now shows them. */
     synchronized void applied(long zxid) {
         while (!outstanding.isEmpty() && outstanding.peekFirst().zxid() <= zxid) {

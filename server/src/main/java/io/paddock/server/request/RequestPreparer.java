@@ -88,6 +88,14 @@ public final class RequestPreparer {
         view.applied(zxid);
     }
 
+    /**
+     * [ensemble] This server starts leading, with every committed txn applied: changes it
+     * prepared as an earlier leader were applied or will never be.
+     */
+    public void reset() {
+        view.reset();
+    }
+
     /** Changes prepared but not yet applied (for metrics and tests). */
     public int outstandingChanges() {
         return view.outstandingCount();

@@ -91,4 +91,35 @@ class InProcessEnsembleTest {
             }
         }
     }
+
+    @Test
+    void aLeaderChangeIsNotADisconnectForClientsOfServersThatStayUp() throws Exception {
+        try (PaddockEnsemble ensemble = PaddockEnsemble.start(3, 0)) {
+            long leader = ensemble.awaitLeader();
+            long follower = ensemble.ids().stream().filter(id -> id != leader).findFirst().get();
+            List<Watcher.Event.KeeperState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CountDownLatch connected = new CountDownLatch(1);
+            try (ZooKeeper zk = new ZooKeeper(ensemble.connectString(follower), 6000, e -> {
+                states.add(e.getState());
+                if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                    connected.countDown();
+                }
+            })) {
+                Timing.latch(connected);
+                zk.create("/r", bytes("0"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                long session = zk.getSessionId();
+                ensemble.stopServer(leader);
+                // Sent while there may be no leader: held, then answered once one serves.
+                Stat stat = zk.setData("/r", bytes("1"), 0);
+                assertEquals(1, stat.getVersion());
+                long next = ensemble.awaitLeader();
+                assertNotEquals(leader, next);
+                zk.setData("/r", bytes("2"), 1);
+                assertArrayEquals(bytes("2"), zk.getData("/r", false, null));
+                assertEquals(session, zk.getSessionId());
+                assertEquals(List.of(Watcher.Event.KeeperState.SyncConnected), states,
+                        "the client of a server that stayed up never saw a disconnect");
+            }
+        }
+    }
 }

@@ -23,6 +23,7 @@ import io.paddock.zab.message.NewLeader;
 import io.paddock.zab.message.Notification;
 import io.paddock.zab.message.PeerMessage;
 import io.paddock.zab.message.Ping;
+import io.paddock.zab.message.Relay;
 import io.paddock.zab.message.Propose;
 import io.paddock.zab.message.Snap;
 import io.paddock.zab.message.Trunc;
@@ -60,6 +61,8 @@ class PeerMessageCodecTest {
                 new Commit(1, 2, TXN.zxid()),
                 new Inform(1, 4, TXN, 0x3_0000_0006L),
                 new Ping(1, 2),
+                new Relay(2, 1, new byte[] {9, 8, 7}),
+                new Relay(1, 3, new byte[0]),
                 new Notification(Long.MAX_VALUE, 1, new Vote(Long.MAX_VALUE, -1, Long.MIN_VALUE),
                         Long.MIN_VALUE, Role.OBSERVING));
     }
