@@ -12,7 +12,9 @@ import io.paddock.server.admin.OperatorEndpoints;
 import io.paddock.server.auth.AuthProviders;
 import io.paddock.server.auth.ServerAuth;
 import io.paddock.server.admin.ServerView;
+import io.paddock.server.config.ConfigZnode;
 import io.paddock.server.config.ServerConfig;
+import io.paddock.server.ensemble.EnsembleClients;
 import io.paddock.server.ensemble.EnsemblePeer;
 import io.paddock.server.metrics.ServerStats;
 import io.paddock.server.migrate.ZooKeeperStartup;
@@ -70,7 +72,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PaddockServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PaddockServer.class);
-    private static final long SELF_ID = 1;
 
     private final ServerConfig config;
     private final WatchManager watches = new WatchManager();
@@ -140,20 +141,12 @@ public final class PaddockServer implements AutoCloseable {
         try {
             if (config.ensemble().isPresent()) {
                 // [ensemble] ZAB on the network decides; the pipeline routes through it.
-                raiseEpochsToTheData(storage.epochs(), Math.max(tree.lastProcessedZxid(),
-                        log.lastFlushedZxid()));
-                this.peer = new EnsemblePeer(config, storage);
-                sessions.recordTouches();
+                this.peer = Cores.ensemblePeer(config, storage, log);
                 this.pipeline = new RequestPipeline(tree, preparer, reads, sessions,
                         peer.zxids(), peer, System::currentTimeMillis, settings);
             } else {
                 this.peer = null;
-                PeerConfig alone = PeerConfig.defaults(SELF_ID,
-                        new MajorityQuorum(Set.of(SELF_ID)), Set.of());
-                ZxidCounter zxids = new ZxidCounter(tree.lastProcessedZxid(), alone.maxCounter());
-                PeerDriver driver = standalonePeer(alone, storage, log, zxids);
-                this.pipeline = new RequestPipeline(tree, preparer, reads, sessions, log, driver,
-                        zxids, System::currentTimeMillis, settings);
+                this.pipeline = Cores.standalonePipeline(storage, log, preparer, reads, settings);
             }
         } catch (RuntimeException e) {
             StartupTasks.release(io, IoGroups::close);
@@ -181,46 +174,6 @@ public final class PaddockServer implements AutoCloseable {
         });
     }
 
-    /**
-     * The standalone server is the leader of an ensemble of one: the same ZAB core decides what
-     * is committed, and establishes a new epoch at every start (so zxids continue in epoch + 1).
-     */
-    private static PeerDriver standalonePeer(PeerConfig peer, ServerStorage storage, TxnLog log,
-            ZxidCounter zxids) {
-        EpochStore epochs = storage.epochs();
-        long applied = storage.tree().lastProcessedZxid();
-        raiseEpochsToTheData(epochs, Math.max(applied, log.lastFlushedZxid()));
-        ZabPeer core = new ZabPeer(peer,
-                new EpochState(epochs.acceptedEpoch(), epochs.currentEpoch()),
-                new StorageLogView(log), applied, new SplittableRandom(peer.myId()));
-        PeerDriver driver = new PeerDriver(core, log, storage.committedWindow(),
-                e -> epochs.write(e.acceptedEpoch(), e.currentEpoch()),
-                m -> {
-                    throw new IllegalStateException("a standalone server has no peer for " + m);
-                }, zxids, applied);
-        driver.establishAlone();
-        LOG.info("ZAB: {}", driver.describe());
-        return driver;
-    }
-
-    /**
-     * ZAB keeps acceptedEpoch at least the epoch of every logged zxid; data that came from
-     * elsewhere (a ZooKeeper data directory imported, a Paddock directory from before the epoch
-     * files) may not have epoch files that say so. Without this the next epoch could be lower
-     * than the data's and zxids would go backwards. ZooKeeper's loadDataBase does the same for
-     * a missing currentEpoch.
-     */
-    private static void raiseEpochsToTheData(EpochStore epochs, long lastZxid) {
-        long dataEpoch = Zxids.epoch(lastZxid);
-        if (epochs.acceptedEpoch() < dataEpoch || epochs.currentEpoch() < dataEpoch) {
-            LOG.info("epoch files say accepted {} / current {} but the data reaches zxid 0x{}:"
-                    + " raising both to {}", epochs.acceptedEpoch(), epochs.currentEpoch(),
-                    Long.toHexString(lastZxid), dataEpoch);
-            epochs.write(Math.max(epochs.acceptedEpoch(), dataEpoch),
-                    Math.max(epochs.currentEpoch(), dataEpoch));
-        }
-    }
-
     public PaddockServer start() throws InterruptedException {
         boolean ok = false;
         try {
@@ -243,19 +196,11 @@ public final class PaddockServer implements AutoCloseable {
         operatorEndpoints = OperatorEndpoints.start(config.operations(), adminSources());
         long tick = Math.max(1, config.tickTime() / 2);
         if (peer != null) {
-            peer.start(pipeline, new EnsemblePeer.ServingListener() {
-                @Override
-                public void stoppedServing(String why) {
-                    LOG.info("{}: holding the requests of {} client connections until a leader"
-                            + " serves", why, connections.size());
-                }
-
-                @Override
-                public void beforeLeading() {
-                    preparer.reset();
-                }
-            });
-            ticker.scheduleWithFixedDelay(this::watchPeer, tick, tick, TimeUnit.MILLISECONDS);
+            EnsembleClients clients = new EnsembleClients(peer, connections, preparer,
+                    this::failStop);
+            peer.start(pipeline, clients);
+            ticker.scheduleWithFixedDelay(clients::everyHalfTick, tick, tick,
+                    TimeUnit.MILLISECONDS);
         }
         ticker.scheduleWithFixedDelay(this::expireSessions, tick, tick, TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::reapContainers, config.containerCheckIntervalMs(),
@@ -302,7 +247,7 @@ public final class PaddockServer implements AutoCloseable {
         return new AdminSources(new View(),
                 (boundAddress != null ? boundAddress : listener.secureAddress()).getPort(), tree, sessions, watches, connections, storage,
                 startMillis, () -> started && !failure.isDone() && !stopping
-                        && (peer == null || peer.serving()));
+                        && (peer == null || peer.serving()), java.util.Optional.ofNullable(peer));
     }
 
     /** The secure (TLS) client port's bound address, or null when there is none. */
@@ -317,37 +262,6 @@ public final class PaddockServer implements AutoCloseable {
     /** [storage] The durable state: txn log, snapshots, retention. */
     public ServerStorage storage() {
         return storage;
-    }
-
-    /** [ensemble] Reports this server's clients to the leader; stops if ZAB failed. */
-    private void watchPeer() {
-        try {
-            if (peer.runtime().failure().isPresent()) {
-                ticker.shutdown();
-                failStop("the ZAB runtime", peer.runtime().failure().get());
-                return;
-            }
-            peer.reportTouches();
-            closeConnectionsWaitingTooLong(peer.notServingMillis());
-        } catch (RuntimeException e) {
-            LOG.error("reporting sessions to the leader failed", e);
-        }
-    }
-
-    /**
-     * [ensemble] Without a leader a connection waits for one, but only for a third of its
-     * session timeout: then its client moves to a server that has a leader (ZooKeeper's client
-     * gives up on a server after two thirds).
-     */
-    private void closeConnectionsWaitingTooLong(long noLeaderMillis) {
-        if (noLeaderMillis == 0) {
-            return;
-        }
-        for (ClientConnection c : connections.connections()) {
-            if (c.sessionTimeout() > 0 && noLeaderMillis > c.sessionTimeout() / 3) {
-                c.close("no leader for " + noLeaderMillis + " ms, a third of the session timeout");
-            }
-        }
     }
 
     /** Whether this server expires sessions and reaps containers: standalone, or the leader. */

@@ -177,6 +177,11 @@ public final class ZabPeer {
         return ctx.writtenEpochs();
     }
 
+    /** The learners this peer knows of while it leads (any phase); empty otherwise. */
+    public java.util.List<LearnerStatus> learners() {
+        return state.learners();
+    }
+
     /** The highest zxid this peer has delivered. */
     public long lastDelivered() {
         return ctx.history().delivered();

@@ -28,7 +28,8 @@ public record AdminSources(
         ConnectionRegistry connections,
         ServerStorage storage,
         long startMillis,
-        BooleanSupplier serving) {
+        BooleanSupplier serving,
+        java.util.Optional<PeerView> peer) {
 
     public ServerConfig config() {
         return view.config();

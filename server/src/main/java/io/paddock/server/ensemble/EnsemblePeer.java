@@ -4,6 +4,7 @@ import io.paddock.protocol.Id;
 import io.paddock.protocol.Record;
 import io.paddock.protocol.codec.DecodeException;
 import io.paddock.protocol.op.ErrorCode;
+import io.paddock.server.admin.PeerView;
 import io.paddock.server.config.EnsembleConfig;
 import io.paddock.server.config.EnsembleMember;
 import io.paddock.server.config.ServerConfig;
@@ -17,6 +18,7 @@ import io.paddock.server.persistence.ServerStorage;
 import io.paddock.server.pipeline.CommitQueue;
 import io.paddock.server.pipeline.Replicator;
 import io.paddock.server.pipeline.RequestPipeline;
+import io.paddock.zab.LearnerStatus;
 import io.paddock.zab.Phase;
 import io.paddock.zab.Proposal;
 import io.paddock.zab.Role;
@@ -56,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: the role listener runs on the ZAB driver thread, relays on transport threads,
  * {@link Replicator} calls on the request ring's replicate thread.
  */
-public final class EnsemblePeer implements Replicator, AutoCloseable {
+public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnsemblePeer.class);
 
     /** What the server does when this peer starts or stops serving clients. */
@@ -69,6 +71,9 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
          * in an earlier term.
          */
         void beforeLeading();
+
+        /** A snapshot from the leader is about to replace the tree: close every client. */
+        void snapshotInstalling();
     }
 
     private final EnsembleConfig ensemble;
@@ -87,6 +92,7 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
     private volatile boolean leads;
     private volatile boolean serving;
     private volatile long notServingSinceNanos = System.nanoTime();
+    private volatile long leadingSinceNanos;
     /** A learner's serving period and its forwards' numbers; under the commit queue's lock. */
     private long period;
     private long periodCount;
@@ -108,7 +114,8 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
         NettyTransport transport = new NettyTransport(transportConfig(ensemble), zabDir.resolve("incoming"));
         RuntimeConfig runtimeConfig = new RuntimeConfig(ensemble.toPeerConfig(),
                 EnsembleConfig.coreTickPeriod(config.tickTime()));
-        this.state = new TreeStateMachine(storage, () -> pipeline);
+        this.state = new TreeStateMachine(storage, () -> pipeline,
+                () -> servingListener.snapshotInstalling());
         // The server's storage owns the log: the runtime's close must not close it under the
         // shutdown snapshot.
         PeerStorage peerStorage = new PeerStorage(new ForwardingTxnLog(storage.txnLog()) {
@@ -159,24 +166,62 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
         };
     }
 
+    @Override
+    public String role() {
+        String mode = mode();
+        return mode == null ? "looking" : mode;
+    }
+
+    @Override
+    public long epoch() {
+        return role.epoch();
+    }
+
+    @Override
+    public long lastLoggedZxid() {
+        return runtime.lastLogged();
+    }
+
+    @Override
+    public long lastAppliedZxid() {
+        return runtime.lastApplied();
+    }
+
+    @Override
+    public List<String> learners() {
+        return runtime.learners().stream().map(l -> "server." + l.id() + " "
+                + (l.observer() ? "observer" : "follower") + (l.synced() ? " synced" : " syncing")
+                + ", last heard at tick " + l.lastHeardTick()).toList();
+    }
+
     /** ZooKeeper's detailed peer state, e.g. {@code following - broadcast}. */
+    @Override
     public String peerState() {
         RoleChange r = role;
         return r.role().name().toLowerCase() + " - " + r.phase().name().toLowerCase();
     }
 
-    /** ZooKeeper's mntr keys of a quorum member. */
+    /** ZooKeeper's mntr keys of a quorum member (the leader's learner counts among them). */
     public Map<String, Object> monitorValues() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("peer_state", peerState());
         m.put("quorum_size", ensemble.participantIds().size());
         if (leads) {
-            m.put("pending_syncs", 0);
+            List<LearnerStatus> learners = runtime.learners();
+            long synced = learners.stream().filter(l -> l.synced() && !l.observer()).count();
+            long observers = learners.stream().filter(l -> l.synced() && l.observer()).count();
+            m.put("learners", learners.size());
+            m.put("followers", learners.size()); // the pre-3.6 name some dashboards still read
+            m.put("synced_followers", synced);
+            m.put("synced_non_voting_followers", 0);
+            m.put("synced_observers", observers);
+            m.put("pending_syncs", pipeline.commitQueue().pendingSyncs());
+            m.put("leader_uptime", (System.nanoTime() - leadingSinceNanos) / 1_000_000);
         }
         return m;
     }
 
-    public RoleChange role() {
+    public RoleChange roleChange() {
         return role;
     }
 
@@ -332,6 +377,7 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
         pipeline.commitQueue().abandonWaiting("server " + ensemble.myId()
                 + " now leads; requests sent to the old leader are lost");
         storage.sessions().touchAll(); // a new leader gives every session a full timeout
+        leadingSinceNanos = System.nanoTime();
         synchronized (forwardLock) {
             streams.reset();
             leads = true;

@@ -41,10 +41,18 @@ final class TreeStateMachine implements StateMachine {
     private final long recovered;
     private long published;
 
-    /** @param pipeline the server's pipeline, there before the runtime starts */
-    TreeStateMachine(ServerStorage storage, Supplier<RequestPipeline> pipeline) {
+    private final Runnable beforeInstall;
+
+    /**
+     * @param pipeline the server's pipeline, there before the runtime starts
+     * @param beforeInstall closes every client connection: a client's watches cannot follow a
+     *     jump to a snapshot, so it reconnects and sets them again (ZooKeeper closes them too)
+     */
+    TreeStateMachine(ServerStorage storage, Supplier<RequestPipeline> pipeline,
+            Runnable beforeInstall) {
         this.storage = storage;
         this.pipeline = pipeline;
+        this.beforeInstall = beforeInstall;
         this.recovered = storage.tree().lastProcessedZxid();
         this.published = recovered;
     }
@@ -75,6 +83,7 @@ final class TreeStateMachine implements StateMachine {
     @Override
     public long install(InputStream in) throws IOException {
         awaitApplied();
+        beforeInstall.run();
         DataInputStream data = new DataInputStream(in);
         long zxid = data.readLong();
         DataTree tree = storage.tree();

@@ -43,9 +43,12 @@ public final class ServerMBeans implements AutoCloseable, ConnectionRegistry.Lis
     private ServerMBeans(AdminSources sources) {
         this.prefix = DOMAIN + ":server=" + sources.clientPort();
         this.connections = sources.connections();
-        this.fixed = Map.of(name("Server"), new ServerBean(sources),
+        Map<ObjectName, Object> beans = new java.util.HashMap<>(Map.of(
+                name("Server"), new ServerBean(sources),
                 name("DataTree"), new DataTreeBean(sources),
-                name("Storage"), new StorageBean(sources));
+                name("Storage"), new StorageBean(sources)));
+        sources.peer().ifPresent(p -> beans.put(name("Peer"), new PeerBean(p)));
+        this.fixed = Map.copyOf(beans);
     }
 
     /** Registers the beans and one per connection, now and as connections open. */

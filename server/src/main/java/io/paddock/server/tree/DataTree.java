@@ -32,10 +32,12 @@ public final class DataTree {
 
     private final WatchManager watches;
     private final AclInterner acls = new AclInterner();
-    private final ConcurrentHashMap<String, DataNode> nodes;
-    private final ConcurrentHashMap<Long, Set<String>> ephemerals = new ConcurrentHashMap<>();
-    private final Set<String> containers = ConcurrentHashMap.newKeySet();
-    private final Set<String> ttls = ConcurrentHashMap.newKeySet();
+    // Volatile, not final: a learner installing its leader's snapshot swaps them whole, so a
+    // reader sees the old tree or the new one, never half of each (replaceContents).
+    private volatile ConcurrentHashMap<String, DataNode> nodes;
+    private volatile ConcurrentHashMap<Long, Set<String>> ephemerals = new ConcurrentHashMap<>();
+    private volatile Set<String> containers = ConcurrentHashMap.newKeySet();
+    private volatile Set<String> ttls = ConcurrentHashMap.newKeySet();
     private final TxnApplier applier = new TxnApplier(this);
     private volatile long lastProcessedZxid;
     private volatile long dataSize;
@@ -80,22 +82,30 @@ public final class DataTree {
 
     /**
      * [ensemble] Takes every node of {@code source} (a snapshot a learner received from its
-     * leader) in place of its own, and its last processed zxid. Only while nothing reads or
-     * applies: a learner installing a snapshot serves no client.
+     * leader) in place of its own, and its last processed zxid, taking {@code source}'s maps
+     * whole (so {@code source} must not be used afterwards). Readers see the old tree or the new;
+     * nothing may apply a txn meanwhile.
      */
     public void replaceContents(DataTree source) {
-        nodes.clear();
-        nodes.putAll(source.nodes);
-        ephemerals.clear();
-        ephemerals.putAll(source.ephemerals);
-        containers.clear();
-        containers.addAll(source.containers);
-        ttls.clear();
-        ttls.addAll(source.ttls);
+        nodes = source.nodes;
+        ephemerals = source.ephemerals;
+        containers = source.containers;
+        ttls = source.ttls;
         dataSize = source.dataSize;
         restoreParentPath = null;
         restoreParent = null;
         lastProcessedZxid = source.lastProcessedZxid;
+    }
+
+    /**
+     * [ensemble] Writes the ensemble's membership into {@code /zookeeper/config}, as each
+     * ZooKeeper server does locally (not by a txn) when it loads its configuration; before the
+     * server serves, or on the apply thread.
+     */
+    public void setConfig(byte[] data, long version, long nowMillis) {
+        DataNode node = nodes.get(CONFIG);
+        long delta = node.setData(data, node.version(), version, nowMillis);
+        dataSize += delta;
     }
 
     public WatchManager watches() {

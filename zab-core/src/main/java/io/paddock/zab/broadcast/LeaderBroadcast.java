@@ -171,6 +171,11 @@ public final class LeaderBroadcast implements PeerState {
     }
 
     @Override
+    public java.util.List<io.paddock.zab.LearnerStatus> learners() {
+        return learners.statuses();
+    }
+
+    @Override
     public String detail() {
         return "serving epoch " + rollover.servingEpoch() + rollover.detail() + ", "
                 + tracker.uncommittedCount() + " in flight, learners " + learners;

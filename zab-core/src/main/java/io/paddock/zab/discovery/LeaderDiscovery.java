@@ -92,6 +92,11 @@ public final class LeaderDiscovery implements PeerState {
     }
 
     @Override
+    public java.util.List<io.paddock.zab.LearnerStatus> learners() {
+        return learners.statuses();
+    }
+
+    @Override
     public String detail() {
         return "newEpoch " + newEpoch + ", learners " + learners;
     }

@@ -33,6 +33,12 @@ public final class Learners {
         return handles.get(id);
     }
 
+    /** What operators see of each learner. */
+    public java.util.List<io.paddock.zab.LearnerStatus> statuses() {
+        return all().stream().map(h -> new io.paddock.zab.LearnerStatus(h.id(), h.observer(),
+                h.stage() == LearnerHandle.Stage.SYNCED, h.lastHeard())).toList();
+    }
+
     public Collection<LearnerHandle> all() {
         return handles.values();
     }

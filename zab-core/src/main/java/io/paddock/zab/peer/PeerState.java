@@ -53,6 +53,11 @@ public interface PeerState {
     }
 
     /** Phase-specific facts for {@link io.paddock.zab.ZabPeer#describe()}, may be empty. */
+    /** The learners a leader knows of, in any phase; empty on a learner. */
+    default java.util.List<io.paddock.zab.LearnerStatus> learners() {
+        return java.util.List.of();
+    }
+
     default String detail() {
         return "";
     }

@@ -66,6 +66,7 @@ final class Driver {
     private long lastProposed;
     private Snap lastSnap;
     private volatile RoleChange role = new RoleChange(Role.LOOKING, Phase.ELECTION, 0, 0);
+    private volatile java.util.List<io.paddock.zab.LearnerStatus> learners = java.util.List.of();
     private volatile long lastApplied;
     private volatile Throwable failure;
 
@@ -93,6 +94,11 @@ final class Driver {
 
     RoleChange role() {
         return role;
+    }
+
+    /** The learners as of the last tick (empty unless leading). */
+    java.util.List<io.paddock.zab.LearnerStatus> learners() {
+        return learners;
     }
 
     long lastApplied() {
@@ -139,6 +145,7 @@ final class Driver {
     private boolean handle(Input input) {
         if (input instanceof Input.Tick) {
             core.tick();
+            learners = core.learners(); // refreshed once a tick: operators' view, not the protocol's
         } else if (input instanceof Input.Received r) {
             receive(r.message());
         } else if (input instanceof Input.Persisted p) {

@@ -169,6 +169,11 @@ public final class ZabRuntime implements AutoCloseable {
         return driver.role();
     }
 
+    /** The learners this peer knows of while it leads, as of the last tick; empty otherwise. */
+    public List<io.paddock.zab.LearnerStatus> learners() {
+        return driver.learners();
+    }
+
     /** Whether this peer leads and serves (LEADING in BROADCAST). */
     public boolean isServing() {
         RoleChange r = driver.role();

@@ -119,6 +119,11 @@ public final class LeaderSync implements PeerState {
     }
 
     @Override
+    public java.util.List<io.paddock.zab.LearnerStatus> learners() {
+        return learners.statuses();
+    }
+
+    @Override
     public String detail() {
         return "history to " + Long.toHexString(historyEnd) + (selfDurable ? " (durable here)" : "")
                 + ", learners " + learners;
