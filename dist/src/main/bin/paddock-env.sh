@@ -26,8 +26,12 @@ PADDOCK_CONF_DIR="$(paddock_absolute "${PADDOCK_CONF_DIR:-$PADDOCK_HOME/conf}")"
 PADDOCK_LOG_DIR="$(paddock_absolute "${PADDOCK_LOG_DIR:-$PADDOCK_HOME/logs}")"
 
 if [ -f "$PADDOCK_CONF_DIR/java.env" ]; then
+  # java.env is the operator's file: `SERVER_JVMFLAGS="$SERVER_JVMFLAGS -Xmx2g"` must work
+  # there even when the variable was never set.
+  set +u
   # shellcheck disable=SC1091
   . "$PADDOCK_CONF_DIR/java.env"
+  set -u
   PADDOCK_LOG_DIR="$(paddock_absolute "$PADDOCK_LOG_DIR")"
 fi
 
