@@ -168,15 +168,22 @@ ask_server() {
   fi
 }
 
-# True when process $1 runs (a zombie does not count) and, where /proc tells, is a Paddock server:
-# a pid file left by a crash may name a process that has since reused the number.
-is_paddock() {
-  local pid="$1" state
-  kill -0 "$pid" 2>/dev/null || return 1
-  if [ -r "/proc/$pid/stat" ]; then
-    state="$(cut -d' ' -f3 < "/proc/$pid/stat" 2>/dev/null || true)"
+# True while process $1 runs; a zombie (exited, not yet reaped) does not count.
+is_alive() {
+  local state
+  kill -0 "$1" 2>/dev/null || return 1
+  if [ -r "/proc/$1/stat" ]; then
+    state="$(sed -e 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1)"
     [ "$state" != Z ] || return 1
-    tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q 'io\.paddock\.server\.Main' || return 1
+  fi
+}
+
+# True when process $1 runs and, where /proc tells, is a Paddock server: a pid file left by a
+# crash may name a process that has since reused the number.
+is_paddock() {
+  is_alive "$1" || return 1
+  if [ -r "/proc/$1/cmdline" ]; then
+    tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null | grep -q 'io\.paddock\.server\.Main' || return 1
   fi
 }
 
@@ -197,7 +204,7 @@ running_pid() {
 # Waits up to $2 seconds for process $1 to end; fails if it still runs.
 wait_gone() {
   local deadline=$((SECONDS + $2))
-  while is_paddock "$1"; do
+  while is_alive "$1"; do
     [ "$SECONDS" -lt "$deadline" ] || return 1
     sleep 0.2
   done
@@ -240,7 +247,7 @@ cmd_start() {
   pid=$!
   echo "$pid" > "$PID_FILE"
   until ask_server > /dev/null; do
-    if ! is_paddock "$pid"; then
+    if ! is_alive "$pid"; then
       echo "FAILED TO START: process $pid exited" >&2
       rm -f "$PID_FILE"
       log_tail "$logged"
@@ -331,7 +338,11 @@ case "$command" in
     ;;
   status) cmd_status ;;
   print-cmd) cmd_print_cmd ;;
-  help | -h | --help) usage ;;
+  help | -h | --help)
+    usage
+    echo "The server's own options:" >&2
+    exec_foreground --help
+    ;;
   *)
     # The earlier form: the server's own options and zoo.cfg, in the foreground. A relative
     # zoo.cfg given first is found from where the script was run.

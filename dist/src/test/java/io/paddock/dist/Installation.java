@@ -115,24 +115,25 @@ final class Installation {
     /** Runs {@code bin/script args...} with {@code input} on its stdin, and waits for it. */
     Result scriptWithInput(String input, String script, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(home.resolve("bin").resolve(script).toString());
-        command.addAll(List.of(args));
-        return run(root, environment(), input, command.toArray(String[]::new));
+        return run(root, environment(), input, command(script, args));
     }
 
     /** Starts {@code bin/script args...} without waiting; its output goes to {@code output}. */
     Process launch(Path output, String script, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(home.resolve("bin").resolve(script).toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command(script, args)).directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().putAll(environment());
         CLEARED.forEach(pb.environment()::remove);
         Process p = pb.start();
         p.getOutputStream().close();
         return p;
+    }
+
+    private String[] command(String script, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin").resolve(script).toString());
+        command.addAll(List.of(args));
+        return command.toArray(String[]::new);
     }
 
     private Map<String, String> environment() {

@@ -97,6 +97,23 @@ class ServerScriptTest {
     }
 
     @Test
+    void stopSendsKillWhenTermIsIgnoredAndSaysSo() throws Exception {
+        paddock.writeZooCfg(Installation.freePort());
+        // A server that ignores TERM: an ignored signal stays ignored in the JVM it starts.
+        paddock.writeConf("java.env", "trap '' TERM", "PADDOCK_STOP_TIMEOUT=2");
+        Result start = paddock.script("paddock-server.sh", "start");
+        assertEquals(0, start.status(), start.output());
+        long pid = paddock.pidFromFile();
+
+        Result stop = paddock.script("paddock-server.sh", "stop");
+
+        assertEquals(0, stop.status(), stop.output());
+        assertTrue(stop.output().contains("still runs 2s after TERM; sending KILL"), stop.output());
+        assertFalse(Installation.running(pid), "stop returned while process " + pid + " runs");
+        assertEquals(-1, paddock.pidFromFile());
+    }
+
+    @Test
     void aStartThatFailsSaysWhyAndLeavesNoPidFile() throws Exception {
         paddock.writeConf("zoo.cfg", "dataDir=" + paddock.data, "clientPort=notaport");
 
