@@ -233,7 +233,7 @@ cmd_start() {
     exit 1
   fi
   if ask_server > /dev/null; then
-    echo "paddock: a server already answers on $CLIENT_HOST:${CLIENT_PORT:-$TLS_PORT} (not started by this pid file: $PID_FILE); not starting another" >&2
+    echo "paddock: a server already answers on $CLIENT_HOST:${CLIENT_PORT:-$TLS_PORT}, though pid file $PID_FILE names none; not starting another" >&2
     exit 1
   fi
   mkdir -p "$PADDOCK_LOG_DIR" "$(dirname "$PID_FILE")"
