@@ -6,34 +6,14 @@
 #
 # Environment:
 #   JAVA_HOME          the Java 17+ to run; otherwise `java` on the PATH
+#   PADDOCK_CONF_DIR   where java.env and logback-cli.xml are looked for first (default conf/)
 #   PADDOCK_JVM_OPTS   extra JVM options, e.g. "-Xmx2g -XX:+UseZGC"
 
 set -euo pipefail
 
 # Resolve symlinks, so the script works when linked from /usr/local/bin.
-source_path="${BASH_SOURCE[0]}"
-while [ -L "$source_path" ]; do
-  link_dir="$(cd -P "$(dirname "$source_path")" && pwd)"
-  source_path="$(readlink "$source_path")"
-  case "$source_path" in
-    /*) ;;
-    *) source_path="$link_dir/$source_path" ;;
-  esac
-done
-PADDOCK_HOME="$(cd -P "$(dirname "$source_path")/.." && pwd)"
+PADDOCK_BIN="$(dirname "$(readlink -f "${BASH_SOURCE[0]}" 2>/dev/null || printf '%s' "${BASH_SOURCE[0]}")")"
+# shellcheck source=paddock-env.sh
+. "$PADDOCK_BIN/paddock-env.sh"
 
-if [ -n "${JAVA_HOME:-}" ]; then
-  java_cmd="$JAVA_HOME/bin/java"
-else
-  java_cmd="java"
-fi
-
-# The shell logs warnings only, so its output stays readable.
-logback_opt=()
-if [ -f "$PADDOCK_HOME/conf/logback-cli.xml" ]; then
-  logback_opt=("-Dlogback.configurationFile=$PADDOCK_HOME/conf/logback-cli.xml")
-fi
-
-# PADDOCK_JVM_OPTS is split on whitespace on purpose: it holds several options.
-# shellcheck disable=SC2086
-exec "$java_cmd" ${PADDOCK_JVM_OPTS:-} "${logback_opt[@]}" -cp "$PADDOCK_HOME/lib/*" io.paddock.client.cli.PaddockShell "$@"
+paddock_exec_tool io.paddock.client.cli.PaddockShell "$@"
