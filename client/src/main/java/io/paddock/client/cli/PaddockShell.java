@@ -118,7 +118,11 @@ public final class PaddockShell {
         if (in == null) {
             return TerminalBuilder.builder().system(true).dumb(true).build();
         }
-        return TerminalBuilder.builder().system(false).streams(in, out).type(Terminal.TYPE_DUMB)
-                .build();
+        Terminal terminal = TerminalBuilder.builder().system(false).streams(in, out)
+                .type(Terminal.TYPE_DUMB).build();
+        // The line reader shows each line after its prompt; the terminal's own echo would
+        // print the input a second time.
+        terminal.echo(false);
+        return terminal;
     }
 }
