@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paddock.client.PaddockClient;
 import io.paddock.client.testing.PaddockTestServer;
+import io.paddock.client.testing.ZooKeeperTestServer;
 import io.paddock.protocol.ACL;
 import io.paddock.protocol.Id;
 import io.paddock.testing.Timing;
@@ -160,6 +161,32 @@ class PaddockCliTest {
                 "-history", "none"));
         assertTrue(err.contains("Node does not exist: /absent"), err);
         assertTrue(out.contains("[zookeeper]"), out);
+    }
+
+    @Test
+    void worksAgainstApacheZooKeeperToo() {
+        try (ZooKeeperTestServer zk = new ZooKeeperTestServer(200)) {
+            String[] base = {"-server", zk.connectString(), "-timeout",
+                Long.toString(Timing.scaled(Duration.ofSeconds(10)).toMillis())};
+            assertEquals(0, cli(InputStream.nullInputStream(), concat(base, "create", "/z", "v")));
+            assertEquals(0, cli(InputStream.nullInputStream(), concat(base, "get", "-s", "/z")));
+            assertTrue(out.startsWith("v\ncZxid = 0x"), out);
+            assertEquals(0, cli(InputStream.nullInputStream(), concat(base, "ls", "-R", "/")));
+            assertTrue(out.contains("/z\n"), out);
+            assertEquals(0, cli(InputStream.nullInputStream(), concat(base, "whoami")));
+            assertTrue(out.startsWith("Auth scheme: User\nip: 127.0.0.1"), out);
+            assertEquals(0, cli(InputStream.nullInputStream(),
+                    concat(base, "getAllChildrenNumber", "/z")));
+            assertEquals("0\n", out);
+            assertEquals(1, cli(InputStream.nullInputStream(), concat(base, "delete", "/nope")));
+            assertEquals("Node does not exist: /nope\n", err);
+        }
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        List<String> all = new ArrayList<>(List.of(head));
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
     }
 
     @Test
