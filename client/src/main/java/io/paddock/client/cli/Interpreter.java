@@ -76,6 +76,9 @@ final class Interpreter {
         } catch (IllegalArgumentException e) {
             // The client's path checks: "Path must start with / character" and the like.
             return fail(name, ShellException.USAGE, "USAGE", e.getMessage());
+        } catch (RuntimeException e) {
+            // Anything else fails this command only; the interactive shell goes on.
+            return fail(name, ShellException.FAILED, "ERROR", e.toString());
         }
     }
 
