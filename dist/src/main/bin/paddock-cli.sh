@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 #
-# Starts the Paddock shell, a zkCli-like client.
+# Starts paddock-cli, the zkCli replacement (see README, "The shell").
 #
-#   bin/paddock-cli.sh [-server host:port[,host:port...][/chroot]]
+#   bin/paddock-cli.sh [-server host:port[,host:port...][/chroot]] [-timeout ms] [--json]
+#                      [-history file|none] [cmd args...]
+#
+# With a command it runs it and exits 0 on success, 1 when the server refused it, 2 on bad
+# usage and 3 when it cannot connect; without one it opens the interactive shell.
 #
 # Environment:
 #   JAVA_HOME          the Java 17+ to run; otherwise `java` on the PATH

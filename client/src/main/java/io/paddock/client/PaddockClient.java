@@ -23,6 +23,7 @@ import io.paddock.client.internal.ExistsOperation;
 import io.paddock.client.internal.GetAclOperation;
 import io.paddock.client.internal.GetChildrenOperation;
 import io.paddock.client.internal.GetDataOperation;
+import io.paddock.client.internal.SessionQueries;
 import io.paddock.client.internal.SetAclOperation;
 import io.paddock.client.internal.SetDataOperation;
 import io.paddock.client.internal.SyncOperation;
@@ -31,6 +32,7 @@ import io.paddock.client.internal.WatchersOperation;
 import io.paddock.client.retry.ExponentialBackoffRetry;
 import io.paddock.client.retry.RetryPolicy;
 import io.paddock.protocol.ACL;
+import io.paddock.protocol.ClientInfo;
 import io.paddock.protocol.Stat;
 import io.paddock.protocol.codec.Frames;
 import java.time.Duration;
@@ -161,6 +163,21 @@ public final class PaddockClient implements AutoCloseable {
 
     public WatchersBuilder<Void> watchers() {
         return new WatchersOperation<>(core, ClientCore::await);
+    }
+
+    /** The identities the server holds for this session (ZooKeeper's whoAmI, 3.8+ servers). */
+    public List<ClientInfo> whoAmI() {
+        return ClientCore.await(new SessionQueries(core).whoAmI());
+    }
+
+    /** This session's ephemeral nodes whose paths start with {@code prefix} ("/" for all). */
+    public List<String> getEphemerals(String prefix) {
+        return ClientCore.await(new SessionQueries(core).ephemerals(prefix));
+    }
+
+    /** How many nodes lie below {@code path}, at any depth (ZooKeeper's getAllChildrenNumber). */
+    public int getAllChildrenNumber(String path) {
+        return ClientCore.await(new SessionQueries(core).allChildrenNumber(path));
     }
 
     /** Closes the session (its ephemeral nodes go), the connection and the event thread. */

@@ -1,186 +1,128 @@
 package io.paddock.client.cli;
 
-import io.paddock.protocol.CreateMode;
 import io.paddock.client.PaddockClient;
-import io.paddock.client.StatHolder;
-import io.paddock.client.exception.NoNodeException;
-import io.paddock.client.exception.NodeExistsException;
-import io.paddock.client.exception.PaddockException;
-import io.paddock.protocol.ACL;
-import io.paddock.protocol.Stat;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
-import java.util.List;
-import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
+import org.jline.reader.Completer;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 
 /**
- * A zkCli-like shell: {@code paddock-shell -server host:port} then commands {@code ls, get, set,
- * create [-e] [-s], delete, stat, exists, getAcl, quit}. The interpreter ({@link #execute}) is
- * separate from the terminal so tests drive it line by line.
+ * paddock-cli, a zkCli replacement:
+ * {@code paddock-cli [-server host:port] [-timeout ms] [--json] [-history file|none] [cmd args]}.
+ * With a command it runs it and exits 0 on success, 1 when the server refused it, 2 on bad
+ * usage and 3 when it could not connect; without one it opens an interactive shell on JLine
+ * with history and completion of commands, flags and znode paths.
  *
- * <p>Not thread-safe: one interpreter per input stream.
+ * <p>An instance made with {@link #PaddockShell(PaddockClient, String, PrintStream,
+ * PrintStream)} runs lines on an existing client, for embedding and tests. Not thread-safe: one
+ * instance per input.
  */
 public final class PaddockShell {
-    private static final String COMMANDS =
-            "ls path | get path | set path data [version] | create [-e] [-s] path [data]"
-            + " | delete path [version] | stat path | exists path | getAcl path | quit";
+    private final ShellSession session;
+    private final Interpreter interpreter;
 
-    private final PaddockClient client;
-    private final PrintStream out;
-
-    public PaddockShell(PaddockClient client, PrintStream out) {
-        this.client = client;
-        this.out = out;
+    /** A shell on a client the caller opened and will close; output in zkCli's words. */
+    public PaddockShell(PaddockClient client, String server, PrintStream out, PrintStream err) {
+        this.session = new ShellSession(out, err, false, Duration.ofSeconds(30));
+        session.attach(client, server);
+        this.interpreter = new Interpreter(CommandTable.standard(), session);
     }
 
-    public static void main(String[] args) throws IOException {
-        Options options = new Options()
-                .addOption(Option.builder("server").hasArg().argName("host:port[,...][/chroot]")
-                        .desc("servers to connect to (default 127.0.0.1:2181)").get())
-                .addOption(Option.builder("timeout").hasArg().argName("ms")
-                        .desc("session timeout in milliseconds (default 30000)").get());
-        CommandLine line;
+    /** Runs one command line; returns its exit code (0 ok, 1 failed, 2 usage, 3 no session). */
+    public int execute(String line) {
+        return interpreter.execute(line);
+    }
+
+    /** True once quit (or exit) has run. */
+    public boolean quitRequested() {
+        return session.quitRequested();
+    }
+
+    /** The interactive shell's completer, on this shell's session. */
+    public Completer completer() {
+        return new ShellCompleter(interpreter.table(), session);
+    }
+
+    public static void main(String[] args) {
+        String home = System.getenv("HOME");
+        Path history = home == null ? null : Path.of(home, ".paddock_history");
+        int code = run(args, history, null, System.out, System.err);
+        System.exit(code);
+    }
+
+    /**
+     * Runs paddock-cli as its main does, reading an interactive session from {@code in} on a
+     * dumb terminal rather than the console; returns the exit code. History goes to a file only
+     * with {@code -history}.
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, null, in, out, err);
+    }
+
+    private static int run(String[] args, Path defaultHistory, InputStream in, PrintStream out,
+            PrintStream err) {
+        ShellArgs parsed;
         try {
-            line = new DefaultParser().parse(options, args);
-        } catch (ParseException e) {
-            System.err.println(e.getMessage());
-            HelpFormatter.builder().get().printHelp("paddock-shell", null, options, null, true);
-            System.exit(2);
-            return;
+            parsed = ShellArgs.parse(args, defaultHistory);
+        } catch (ShellException e) {
+            err.println(e.getMessage());
+            return e.exitCode();
         }
-        String server = line.getOptionValue("server", "127.0.0.1:2181");
-        long timeout = Long.parseLong(line.getOptionValue("timeout", "30000"));
-        try (PaddockClient client = PaddockClient.builder().connectString(server)
-                .sessionTimeout(Duration.ofMillis(timeout)).build().start()) {
-            if (!client.blockUntilConnected(Duration.ofSeconds(30))) {
-                System.err.println("could not connect to " + server);
-                System.exit(1);
+        if (parsed.help()) {
+            out.println(ShellArgs.usage());
+            out.println(CommandTable.standard().usage());
+            return 0;
+        }
+        try (ShellSession session = new ShellSession(out, err, parsed.json(), parsed.timeout())) {
+            Interpreter interpreter = new Interpreter(CommandTable.standard(), session);
+            if (!parsed.command().isEmpty()) {
+                return oneShot(parsed, session, interpreter);
             }
-            PaddockShell shell = new PaddockShell(client, System.out);
-            BufferedReader in = new BufferedReader(
-                    new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            System.out.print("[paddock: " + server + "] ");
-            for (String cmd = in.readLine(); cmd != null && shell.execute(cmd);
-                    cmd = in.readLine()) {
-                System.out.print("[paddock: " + server + "] ");
+            tryConnect(parsed, session, err);
+            try (Terminal terminal = terminal(in, out)) {
+                return new InteractiveShell(interpreter, session).run(terminal, parsed.history());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
 
-    /** Runs one command line and prints its result; false when the shell should exit. */
-    public boolean execute(String line) {
-        List<String> words = new ArrayList<>(Arrays.asList(line.trim().split("\\s+")));
-        if (words.isEmpty() || words.get(0).isEmpty()) {
-            return true;
-        }
-        String command = words.remove(0);
+    private static int oneShot(ShellArgs parsed, ShellSession session, Interpreter interpreter) {
         try {
-            return run(command, words);
-        } catch (NoNodeException e) {
-            out.println("Node does not exist: " + e.path());
-        } catch (NodeExistsException e) {
-            out.println("Node already exists: " + e.path());
-        } catch (PaddockException e) {
-            out.println(e.code() + ": " + e.path());
-        } catch (IllegalArgumentException | IndexOutOfBoundsException | ParseException e) {
-            out.println("usage: " + COMMANDS + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            session.connect(parsed.server());
+        } catch (ShellException e) {
+            return interpreter.report(parsed.command().get(0), e);
         }
-        return true;
+        return interpreter.execute(parsed.command());
     }
 
-    private boolean run(String command, List<String> args) throws ParseException {
-        switch (command) {
-            case "quit", "exit" -> {
-                return false;
-            }
-            case "ls" -> out.println(client.getChildren().forPath(args.get(0)).stream().sorted().toList());
-            case "get" -> {
-                byte[] data = client.getData().forPath(args.get(0));
-                out.println(data == null ? "null" : new String(data, StandardCharsets.UTF_8));
-            }
-            case "set" -> {
-                int version = args.size() > 2 ? Integer.parseInt(args.get(2)) : -1;
-                client.setData().withVersion(version).forPath(args.get(0), utf8(args.get(1)));
-            }
-            case "create" -> create(args);
-            case "delete" -> {
-                int version = args.size() > 1 ? Integer.parseInt(args.get(1)) : -1;
-                client.delete().withVersion(version).forPath(args.get(0));
-            }
-            case "stat" -> {
-                StatHolder stat = new StatHolder();
-                client.getData().storingStatIn(stat).forPath(args.get(0));
-                printStat(stat.get());
-            }
-            case "exists" -> {
-                Stat stat = client.checkExists().forPath(args.get(0));
-                if (stat == null) {
-                    out.println("Node does not exist: " + args.get(0));
-                } else {
-                    printStat(stat);
-                }
-            }
-            case "getAcl" -> {
-                for (ACL acl : client.getAcl().forPath(args.get(0))) {
-                    out.println("'" + acl.id().scheme() + ",'" + acl.id().id());
-                    out.println(": " + perms(acl.perms()));
-                }
-            }
-            default -> throw new IllegalArgumentException("unknown command " + command);
+    /** As zkCli, the interactive shell opens even when the server is not up yet. */
+    private static void tryConnect(ShellArgs parsed, ShellSession session, PrintStream err) {
+        if (!parsed.json()) {
+            session.out().println("Connecting to " + parsed.server());
         }
-        return true;
+        try {
+            session.connect(parsed.server());
+        } catch (ShellException e) {
+            err.println(e.getMessage());
+        }
     }
 
-    private void create(List<String> args) throws ParseException {
-        Options flags = new Options().addOption("e", false, "ephemeral").addOption("s", false,
-                "sequential");
-        CommandLine cl = new DefaultParser().parse(flags, args.toArray(String[]::new));
-        List<String> rest = cl.getArgList();
-        boolean e = cl.hasOption("e");
-        boolean s = cl.hasOption("s");
-        CreateMode mode = e ? (s ? CreateMode.EPHEMERAL_SEQUENTIAL : CreateMode.EPHEMERAL)
-                : s ? CreateMode.PERSISTENT_SEQUENTIAL : CreateMode.PERSISTENT;
-        byte[] data = rest.size() > 1 ? utf8(rest.get(1)) : new byte[0];
-        out.println("Created " + client.create().withMode(mode).forPath(rest.get(0), data));
-    }
-
-    private void printStat(Stat s) {
-        out.println("cZxid = 0x" + Long.toHexString(s.czxid()));
-        out.println("ctime = " + new Date(s.ctime()));
-        out.println("mZxid = 0x" + Long.toHexString(s.mzxid()));
-        out.println("mtime = " + new Date(s.mtime()));
-        out.println("pZxid = 0x" + Long.toHexString(s.pzxid()));
-        out.println("cversion = " + s.cversion());
-        out.println("dataVersion = " + s.version());
-        out.println("aclVersion = " + s.aversion());
-        out.println("ephemeralOwner = 0x" + Long.toHexString(s.ephemeralOwner()));
-        out.println("dataLength = " + s.dataLength());
-        out.println("numChildren = " + s.numChildren());
-    }
-
-    private static String perms(int p) {
-        StringBuilder sb = new StringBuilder();
-        sb.append((p & ACL.Perms.CREATE) != 0 ? "c" : "");
-        sb.append((p & ACL.Perms.DELETE) != 0 ? "d" : "");
-        sb.append((p & ACL.Perms.READ) != 0 ? "r" : "");
-        sb.append((p & ACL.Perms.WRITE) != 0 ? "w" : "");
-        sb.append((p & ACL.Perms.ADMIN) != 0 ? "a" : "");
-        return sb.toString();
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    private static Terminal terminal(InputStream in, OutputStream out) throws IOException {
+        if (in == null) {
+            return TerminalBuilder.builder().system(true).dumb(true).build();
+        }
+        Terminal terminal = TerminalBuilder.builder().system(false).streams(in, out)
+                .type(Terminal.TYPE_DUMB).build();
+        // The line reader shows each line after its prompt; the terminal's own echo would
+        // print the input a second time.
+        terminal.echo(false);
+        return terminal;
     }
 }
