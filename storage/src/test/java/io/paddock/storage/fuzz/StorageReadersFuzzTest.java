@@ -112,6 +112,24 @@ class StorageReadersFuzzTest {
         });
     }
 
+    /**
+     * Found by this test: an LZ4 block header claiming a compressed length near 2^31 made
+     * lz4-java's LZ4BlockInputStream allocate 1.19 GB for a 102-byte snapshot (this is it
+     * shrunk to 96 bytes).
+     */
+    @Example
+    void anLz4BlockHeaderCannotMakeTheLoaderAllocateWhatItClaims() throws IOException {
+        byte[] found = HexFormat.of().parseHex("50444b530101000000000000000000054c5a3442"
+                + "6c6f636b265900636b2659000000960000000647c30d716e6f64652030200700123107001232"
+                + "0700123307001234070012350700123607001237070012380700123907001431470003480013");
+        byte[] file = withValidChecksum(found);
+        Path snapDir = fresh("snap");
+        Files.write(snapDir.resolve("snapshot.5"), file);
+        check("LZ4 block header regression", file, () -> load(snapDir));
+        org.junit.jupiter.api.Assertions.assertThrows(StorageCorruptionException.class,
+                () -> load(snapDir));
+    }
+
     private void check(String property, byte[] input, Callable<?> parse) {
         FuzzWorker.Outcome o = worker.run(property, parse);
         if (o.thrown() != null && !(o.thrown() instanceof StorageCorruptionException)) {
