@@ -83,6 +83,9 @@ public final class FuzzWorker implements AutoCloseable {
 
     /** Logs how many inputs the property tried and how many parsed or were refused. */
     public void report() {
+        if (tried.get() == 0) {
+            return;
+        }
         LOG.info("fuzz {}: {} inputs tried ({} parsed, {} refused)", property, tried.get(),
                 accepted.get(), rejected.get());
         resetCounts();

@@ -188,6 +188,10 @@ public final class DataTreeSnapshot implements SnapshotSource {
         int hint = v2 ? in.readInt() : 16;
         DataTree tree = new DataTree(watches, Math.max(0, Math.min(hint, MAX_PRESIZED_NODES)));
         List<List<ACL>> aclTable = new ArrayList<>();
+        // Child counts presize each node's child map. They are hints read before the children,
+        // so together they may presize no more than the node count may (found by fuzzing: one
+        // damaged count of 2^24 allocated a 134 MB map).
+        long childBudget = Math.max(0, Math.min(hint, MAX_PRESIZED_NODES));
         while (in.readUnsignedByte() == 1) {
             String path = in.readString();
             long czxid = in.readLong();
@@ -199,7 +203,8 @@ public final class DataTreeSnapshot implements SnapshotSource {
             int aversion = in.readInt();
             long owner = in.readLong();
             long pzxid = in.readLong();
-            int children = v2 ? Math.max(0, in.readInt()) : 0;
+            int children = (int) Math.min(childBudget, v2 ? Math.max(0, in.readInt()) : 0);
+            childBudget -= children;
             byte[] data = in.readBytes();
             List<ACL> acl = v2 ? readAclRef(in, aclTable, tree) : readAcl(in);
             restore(tree, path, data, acl, new Stat(czxid, mzxid, ctime, mtime, nodeVersion,

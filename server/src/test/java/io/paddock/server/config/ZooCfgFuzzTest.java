@@ -32,10 +32,10 @@ class ZooCfgFuzzTest {
             "autopurge.purgeInterval=1", "4lw.commands.whitelist=ruok, mntr,srvr",
             "admin.enableServer=false", "admin.serverPort=8080", "metricsProvider.className="
                     + "org.apache.zookeeper.metrics.prometheus.PrometheusMetricsProvider",
-            "extendedTypesEnabled=true", "snapshot.compression.method=snappy",
+            "extendedTypesEnabled=true", "snapshot.compression.method=lz4",
             "server.1=127.0.0.1:2888:3888", "server.2=127.0.0.1:2889:3889;2182",
             "server.3=127.0.0.1:2890:3890:observer", "standaloneEnabled=false",
-            "reconfigEnabled=true", "secureClientPort=2281", "ssl.clientAuth=want",
+            "reconfigEnabled=true", "ssl.clientAuth=want",
             "authProvider.1=org.apache.zookeeper.server.auth.SASLAuthenticationProvider",
             "sessionRequireClientSASLAuth=false", "syncEnabled=true", "forceSync=no",
             "fsync.warningthresholdms=1000", "electionAlg=3", "quorumListenOnAllIPs=false");
@@ -72,6 +72,15 @@ class ZooCfgFuzzTest {
     @Example
     void theValidSeedParses() {
         parser.parse("zoo.cfg", String.join("\n", VALID));
+    }
+
+    /** Found by this test: "server.1=;" threw ArrayIndexOutOfBoundsException. */
+    @Example
+    void aServerLineOfOnlySemicolonsIsAConfigError() {
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> parser.parse("zoo.cfg", "server.1=;"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("server.1"),
+                e.getMessage());
     }
 
     private void check(String property, String text) {

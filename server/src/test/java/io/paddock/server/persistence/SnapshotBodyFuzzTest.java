@@ -72,6 +72,16 @@ class SnapshotBodyFuzzTest {
         check("huge node count", body);
     }
 
+    /** Found by this test: a child count of 2^24 presized a 134 MB child map. */
+    @Example
+    void childCountsTogetherPresizeNoMoreThanTheNodeCount() {
+        byte[] body = validBody();
+        // The root's child count: after the 1 byte, path "/", four longs, three ints, two longs.
+        int childrenAt = 1 + 4 + 4 + 1 + 4 + 1 + 8 * 4 + 4 * 3 + 8 * 2;
+        ByteBuffer.wrap(body).putInt(childrenAt, 1 << 24);
+        check("huge child count", body);
+    }
+
     @Example
     void aNodeBeforeItsParentOrARelativePathIsAnIoException() {
         byte[] body = validBody();
