@@ -22,9 +22,11 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * and never hangs.
  */
 class ZooCfgFuzzTest {
+    /** A data directory holding myid 1, which an ensemble's config is checked against. */
+    private static final java.nio.file.Path DATA_DIR = dataDirWithMyid();
     /** A config that sets most keys, with addresses that need no name lookup. */
     private static final List<String> VALID = List.of(
-            "tickTime=2000", "initLimit=10", "syncLimit=5", "dataDir=/tmp/zk/data",
+            "tickTime=2000", "initLimit=10", "syncLimit=5", "dataDir=" + DATA_DIR,
             "dataLogDir=/tmp/zk/log", "clientPort=2181", "clientPortAddress=127.0.0.1",
             "maxClientCnxns=60", "minSessionTimeout=4000", "maxSessionTimeout=40000",
             "globalOutstandingLimit=1000", "jute.maxbuffer=1048575",
@@ -44,6 +46,18 @@ class ZooCfgFuzzTest {
             "abc", "true", "no", "=", "==", ":", "::::", ";", ";;", "127.0.0.1:1:2:3:4:5",
             "127.0.0.1:-1:70000", "[::1]:2888:3888", "[::1", "a,b,,c", ",", "\\", "\\u0000",
             "\u0000", "\uffff", "${x}", "%s", "/", "\t", "x".repeat(300));
+
+    private static java.nio.file.Path dataDirWithMyid() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("zoocfg-fuzz");
+            java.nio.file.Files.writeString(dir.resolve("myid"), "1");
+            dir.toFile().deleteOnExit();
+            dir.resolve("myid").toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final FuzzWorker worker = new FuzzWorker();
     private final ZooCfgParser parser = new ZooCfgParser(new Properties());
