@@ -59,6 +59,10 @@ final class ServerLineParser {
     /** @throws IllegalArgumentException saying what is wrong with the line */
     static Parsed parse(long id, String value) {
         String[] serverAndClient = value.split(";");
+        if (serverAndClient.length == 0) {
+            // Only ';'s: split drops the empty strings and leaves nothing (found by fuzzing).
+            throw new IllegalArgumentException("no address: " + SHAPE);
+        }
         if (serverAndClient.length > 2) {
             throw new IllegalArgumentException("more than one ';': " + SHAPE);
         }

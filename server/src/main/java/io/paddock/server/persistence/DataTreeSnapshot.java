@@ -47,6 +47,12 @@ public final class DataTreeSnapshot implements SnapshotSource {
     /** Per-node inline ACLs; read so that a data directory from before version 2 still starts. */
     static final int FORMAT_VERSION_INLINE_ACL = 1;
     private static final int MAX_STRING = 64 << 20;
+    /**
+     * The most nodes the node-count hint may presize the tree for (a 16 MiB map table): the hint
+     * is read before any node, so a damaged one must not allocate gigabytes; a larger tree
+     * grows its map as nodes arrive.
+     */
+    static final int MAX_PRESIZED_NODES = 1 << 21;
 
     private final DataTree tree;
     private final SessionTracker sessions;
@@ -179,8 +185,13 @@ public final class DataTreeSnapshot implements SnapshotSource {
             sessions.put(in.readLong(), in.readInt());
         }
         boolean v2 = version == FORMAT_VERSION;
-        DataTree tree = new DataTree(watches, v2 ? Math.max(0, in.readInt()) : 16);
+        int hint = v2 ? in.readInt() : 16;
+        DataTree tree = new DataTree(watches, Math.max(0, Math.min(hint, MAX_PRESIZED_NODES)));
         List<List<ACL>> aclTable = new ArrayList<>();
+        // Child counts presize each node's child map. They are hints read before the children,
+        // so together they may presize no more than the node count may (found by fuzzing: one
+        // damaged count of 2^24 allocated a 134 MB map).
+        long childBudget = Math.max(0, Math.min(hint, MAX_PRESIZED_NODES));
         while (in.readUnsignedByte() == 1) {
             String path = in.readString();
             long czxid = in.readLong();
@@ -192,14 +203,28 @@ public final class DataTreeSnapshot implements SnapshotSource {
             int aversion = in.readInt();
             long owner = in.readLong();
             long pzxid = in.readLong();
-            int children = v2 ? Math.max(0, in.readInt()) : 0;
+            int children = (int) Math.min(childBudget, v2 ? Math.max(0, in.readInt()) : 0);
+            childBudget -= children;
             byte[] data = in.readBytes();
             List<ACL> acl = v2 ? readAclRef(in, aclTable, tree) : readAcl(in);
-            tree.restoreNode(path, data, acl, new Stat(czxid, mzxid, ctime, mtime, nodeVersion,
+            restore(tree, path, data, acl, new Stat(czxid, mzxid, ctime, mtime, nodeVersion,
                     cversion, aversion, owner, data == null ? 0 : data.length, children, pzxid));
         }
         tree.setLastProcessedZxid(zxid);
         return new TreeState(tree, sessions, zxid);
+    }
+
+    /** Restores one node of a body whose checksum matched but whose paths may still be wrong. */
+    private static void restore(DataTree tree, String path, byte[] data, List<ACL> acl, Stat stat)
+            throws IOException {
+        if (!path.startsWith("/") || (path.length() > 1 && path.endsWith("/"))) {
+            throw new IOException("node path \"" + path + "\" is not absolute");
+        }
+        try {
+            tree.restoreNode(path, data, acl, stat);
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static List<ACL> readAclRef(SnapshotBodyInput in, List<List<ACL>> table,

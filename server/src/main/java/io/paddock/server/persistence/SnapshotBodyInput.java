@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Big-endian fields of a snapshot body, parsed from large reads of the underlying stream.
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class SnapshotBodyInput {
     private static final int BUFFER = 1 << 20;
+    /** The first size of a field's array beyond what is buffered; it doubles as bytes arrive. */
+    private static final int GROWTH = 64 << 10;
     private static final VarHandle INT =
             MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG =
@@ -79,15 +82,26 @@ final class SnapshotBodyInput {
         return s;
     }
 
+    /**
+     * Reads {@code length} bytes into an array that grows with what arrives, so a damaged length
+     * of 64 MiB in a short body ends in EOFException, not a 64 MiB allocation first.
+     */
     private byte[] readRest(int length) throws IOException {
-        byte[] b = new byte[length];
-        int copied = 0;
+        int buffered = Math.min(length, limit - pos);
+        byte[] b = new byte[Math.min(length, Math.max(buffered, GROWTH))];
+        System.arraycopy(buf, pos, b, 0, buffered);
+        pos += buffered;
+        int copied = buffered;
         while (copied < length) {
-            need(1);
-            int n = Math.min(length - copied, limit - pos);
-            System.arraycopy(buf, pos, b, copied, n);
-            pos += n;
-            copied += n;
+            if (copied == b.length) {
+                b = Arrays.copyOf(b, (int) Math.min(length, 2L * b.length));
+            }
+            int read = in.read(b, copied, b.length - copied);
+            if (read < 0) {
+                throw new EOFException("the snapshot body ends inside a " + length
+                        + "-byte field, after " + copied + " bytes");
+            }
+            copied += read;
         }
         return b;
     }

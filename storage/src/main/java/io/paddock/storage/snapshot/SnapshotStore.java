@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
-import net.jpountz.lz4.LZ4BlockInputStream;
 import net.jpountz.lz4.LZ4BlockOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -235,7 +234,7 @@ public final class SnapshotStore {
             ch.position(SnapshotFormat.HEADER_SIZE);
             InputStream raw = new BoundedInputStream(Channels.newInputStream(ch), bodyLength);
             InputStream body = new BufferedInputStream(
-                    compressed ? new LZ4BlockInputStream(raw) : raw, IO_BUFFER);
+                    compressed ? new Lz4BlockReader(raw) : raw, IO_BUFFER);
             return reader.read(zxid, body);
         } catch (IOException | RuntimeException e) {
             // The checksum matched, so this is a reader that cannot parse what a writer wrote.

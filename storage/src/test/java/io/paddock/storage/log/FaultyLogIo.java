@@ -24,6 +24,9 @@ final class FaultyLogIo implements LogIo {
     private volatile int stepsBase;
     private volatile int failAt = -1;
     private volatile String failKind;
+    /** Bytes the disk may still take; below zero, no limit. */
+    private final java.util.concurrent.atomic.AtomicLong spaceLeft =
+            new java.util.concurrent.atomic.AtomicLong(-1);
 
     /** Fails the step with this index counted from now (0 is the next step); -1 fails none. */
     void failStep(int index) {
@@ -34,6 +37,15 @@ final class FaultyLogIo implements LogIo {
     /** Fails every step of this kind from now on; null fails none. */
     void failEvery(String kind) {
         failKind = kind;
+    }
+
+    /**
+     * Fills the disk after {@code bytes} more written bytes: the write that crosses the limit
+     * writes what still fits and then throws "No space left on device", as ENOSPC does after a
+     * short write; every later write throws at once. A negative value frees the space again.
+     */
+    void diskFullAfter(long bytes) {
+        spaceLeft.set(bytes);
     }
 
     /** Steps tried since the last {@link #failStep}, each as "kind file-name". */
@@ -90,7 +102,25 @@ final class FaultyLogIo implements LogIo {
         @Override
         public int write(ByteBuffer src) throws IOException {
             step("write", file);
-            return real.write(src);
+            return writeWithin(src, -1);
+        }
+
+        /** Writes what the disk has room for; ENOSPC if that is not all of it. */
+        private int writeWithin(ByteBuffer src, long position) throws IOException {
+            long left = spaceLeft.get();
+            if (left < 0 || src.remaining() <= left) {
+                int n = position < 0 ? real.write(src) : real.write(src, position);
+                if (left >= 0) {
+                    spaceLeft.addAndGet(-n);
+                }
+                return n;
+            }
+            ByteBuffer fits = src.duplicate();
+            fits.limit(fits.position() + (int) left);
+            int n = position < 0 ? real.write(fits) : real.write(fits, position);
+            src.position(src.position() + n);
+            spaceLeft.set(0);
+            throw new IOException("No space left on device");
         }
 
         @Override
@@ -102,7 +132,7 @@ final class FaultyLogIo implements LogIo {
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
             step("write", file);
-            return real.write(src, position);
+            return writeWithin(src, position);
         }
 
         @Override
