@@ -22,6 +22,7 @@ import io.paddock.server.net.ClientConnection;
 import io.paddock.server.net.ClientPortListener;
 import io.paddock.server.net.ConnectionRegistry;
 import io.paddock.server.net.IoGroups;
+import io.paddock.server.net.ServingState;
 import io.paddock.server.persistence.ServerStorage;
 import io.paddock.server.pipeline.ClientChannel;
 import io.paddock.server.pipeline.PipelineSettings;
@@ -160,7 +161,17 @@ public final class PaddockServer implements AutoCloseable {
             this.jmx = StartupTasks.await(jmxStart);
             this.listener = new ClientPortListener(config, StartupTasks.await(io), pipeline,
                     sessions, serverAuth, watches, new FourLetterWords(new View()), connections, stats,
-                    () -> peer == null || peer.serving());
+                    peer == null ? ServingState.ALWAYS : new ServingState() {
+                        @Override
+                        public boolean serving() {
+                            return peer.serving();
+                        }
+
+                        @Override
+                        public boolean readOnly() {
+                            return peer.readOnly();
+                        }
+                    });
         } catch (RuntimeException e) {
             StartupTasks.release(io, IoGroups::close);
             StartupTasks.release(jmxStart, JmxReporter::close);

@@ -39,7 +39,7 @@ public final class FourLetterWords {
         }
         return switch (word) {
             case "ruok" -> "imok";
-            case "isro" -> "rw";
+            case "isro" -> isro();
             case "srvr" -> summary();
             case "stat" -> stat();
             case "mntr" -> mntr();
@@ -61,12 +61,20 @@ public final class FourLetterWords {
         };
     }
 
+    /** ZooKeeper's answers: ro in read-only mode, null with nothing served, rw otherwise. */
+    private String isro() {
+        String mode = server.mode();
+        return mode == null ? "null" : mode.equals("read-only") ? "ro" : "rw";
+    }
+
     private String summary() {
         if (server.mode() == null) {
             return "This ZooKeeper instance is not currently serving requests\n";
         }
         ServerStats s = server.stats();
         return "Zookeeper version: " + VERSION + "\n"
+                + ("read-only".equals(server.mode())
+                        ? "READ-ONLY mode; serving only read-only clients\n" : "")
                 + "Latency min/avg/max: " + s.minLatencyMs() + "/"
                 + String.format("%.4f", s.avgLatencyMs()) + "/" + s.maxLatencyMs() + "\n"
                 + "Received: " + s.packetsReceived() + "\n"

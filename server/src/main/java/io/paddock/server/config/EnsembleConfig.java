@@ -39,9 +39,12 @@ import java.util.stream.Collectors;
  *     one in this server's line
  * @param electionPortBindRetry how many times binding the election port is tried; 0 means forever
  * @param cnxTimeoutMs how long opening an election connection may take, in milliseconds
+ * @param readOnlyMode {@code readonlymode.enabled}: without a quorum, serve reads to clients that
+ *     asked for a read-only session (ZooKeeper's read-only mode)
  */
 public record EnsembleConfig(long myId, List<EnsembleMember> members, int initLimit,
-        int syncLimit, boolean quorumListenOnAllIPs, int electionPortBindRetry, int cnxTimeoutMs) {
+        int syncLimit, boolean quorumListenOnAllIPs, int electionPortBindRetry, int cnxTimeoutMs,
+        boolean readOnlyMode) {
 
     /** How many times per tickTime the runtime ticks the ZAB core. */
     public static final int CORE_TICKS_PER_TICK = 10;
@@ -87,6 +90,19 @@ public record EnsembleConfig(long myId, List<EnsembleMember> members, int initLi
         if (cnxTimeoutMs <= 0) {
             throw new ConfigException("cnxTimeout must be positive, was " + cnxTimeoutMs);
         }
+    }
+
+    /** Without read-only mode ({@code readonlymode.enabled=false}, ZooKeeper's default). */
+    public EnsembleConfig(long myId, List<EnsembleMember> members, int initLimit, int syncLimit,
+            boolean quorumListenOnAllIPs, int electionPortBindRetry, int cnxTimeoutMs) {
+        this(myId, members, initLimit, syncLimit, quorumListenOnAllIPs, electionPortBindRetry,
+                cnxTimeoutMs, false);
+    }
+
+    /** The same ensemble with read-only mode on or off. */
+    public EnsembleConfig withReadOnlyMode(boolean enabled) {
+        return new EnsembleConfig(myId, members, initLimit, syncLimit, quorumListenOnAllIPs,
+                electionPortBindRetry, cnxTimeoutMs, enabled);
     }
 
     private static void checkLimit(String key, int value) {

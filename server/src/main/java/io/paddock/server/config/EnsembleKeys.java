@@ -41,6 +41,7 @@ final class EnsembleKeys {
             Map.entry("quorumListenOnAllIPs", (e, v) -> e.quorumListenOnAllIPs = ZooCfgParser.bool(v)),
             Map.entry("electionPortBindRetry", (e, v) -> e.electionPortBindRetry = bindRetry(v)),
             Map.entry("cnxTimeout", (e, v) -> e.cnxTimeoutMs = ZooCfgParser.positiveInt(v)),
+            Map.entry("readonlymode.enabled", (e, v) -> e.readOnlyMode = ZooCfgParser.bool(v)),
             Map.entry("dynamicConfigFile", (e, v) -> e.dynamicConfigFile = Path.of(v)));
 
     private final Map<Long, ServerLine> servers = new HashMap<>();
@@ -51,6 +52,7 @@ final class EnsembleKeys {
     private PeerType peerType;
     private boolean standaloneEnabled = true;
     private boolean quorumListenOnAllIPs;
+    private boolean readOnlyMode;
     private int electionPortBindRetry = EnsembleConfig.DEFAULT_ELECTION_PORT_BIND_RETRY;
     private int cnxTimeoutMs = EnsembleConfig.DEFAULT_CNX_TIMEOUT_MS;
     private Path dynamicConfigFile;
@@ -166,6 +168,10 @@ final class EnsembleKeys {
 
     boolean standaloneEnabled() {
         return standaloneEnabled;
+    }
+
+    boolean readOnlyMode() {
+        return readOnlyMode;
     }
 
     boolean quorumListenOnAllIPs() {

@@ -116,7 +116,8 @@ final class EnsembleResolver {
                 keys.where("clientPort").orElse(source));
         EnsembleConfig ensemble = new EnsembleConfig(myId,
                 lines.stream().map(ServerLine::member).toList(), initLimit, syncLimit,
-                keys.quorumListenOnAllIPs(), keys.electionPortBindRetry(), keys.cnxTimeoutMs());
+                keys.quorumListenOnAllIPs(), keys.electionPortBindRetry(), keys.cnxTimeoutMs(),
+                keys.readOnlyMode());
         LOG.info("{}: {}", source, ensemble.describe());
         return withClient.toBuilder().ensemble(ensemble).build();
     }

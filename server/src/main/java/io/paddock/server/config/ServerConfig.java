@@ -107,7 +107,11 @@ public record ServerConfig(
     }
 
     public boolean fourLetterAllowed(String command) {
-        return fourLetterWhitelist.contains("*") || fourLetterWhitelist.contains(command);
+        // isro joins the whitelist with read-only mode, as in ZooKeeper: clients probe with it.
+        boolean readOnlyProbe = command.equals("isro")
+                && ensemble.map(EnsembleConfig::readOnlyMode).orElse(false);
+        return readOnlyProbe || fourLetterWhitelist.contains("*")
+                || fourLetterWhitelist.contains(command);
     }
 
     /** Clamps a client's requested session timeout into [min, max], as ZooKeeper does. */

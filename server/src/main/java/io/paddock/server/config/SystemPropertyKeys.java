@@ -22,6 +22,7 @@ final class SystemPropertyKeys {
             Map.entry("znode.container.checkIntervalMs", "znode.container.checkIntervalMs"),
             Map.entry("zookeeper.4lw.commands.whitelist", "4lw.commands.whitelist"),
             Map.entry("jute.maxbuffer", "jute.maxbuffer"),
+            Map.entry("readonlymode.enabled", "readonlymode.enabled"),
             Map.entry("zookeeper.snapshot.compression.method", "snapshot.compression.method"),
             Map.entry("zookeeper.snapCount", "snapCount"),
             Map.entry("zookeeper.preAllocSize", "preAllocSize"),

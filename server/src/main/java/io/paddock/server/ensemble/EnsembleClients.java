@@ -63,8 +63,20 @@ public final class EnsembleClients implements EnsemblePeer.ServingListener {
             }
             peer.reportTouches();
             closeWaitingTooLong(peer.notServingMillis());
+            if (peer.serving()) {
+                closeReadOnlySessions();
+            }
         } catch (RuntimeException e) {
             LOG.error("reporting sessions to the leader failed", e);
+        }
+    }
+
+    /** A leader again: read-only clients move to a server that takes writes, as ZooKeeper's do. */
+    private void closeReadOnlySessions() {
+        for (ClientConnection c : connections.connections()) {
+            if (c.readOnly()) {
+                c.close("this server has a leader again; read-only sessions end");
+            }
         }
     }
 
@@ -78,7 +90,7 @@ public final class EnsembleClients implements EnsemblePeer.ServingListener {
             return;
         }
         for (ClientConnection c : connections.connections()) {
-            if (c.sessionTimeout() > 0 && noLeaderMillis > c.sessionTimeout() / 3) {
+            if (!c.readOnly() && c.sessionTimeout() > 0 && noLeaderMillis > c.sessionTimeout() / 3) {
                 c.close("no leader for " + noLeaderMillis + " ms, a third of the session timeout");
             }
         }

@@ -76,7 +76,10 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
         void snapshotInstalling();
     }
 
+    private static final long READ_ONLY_DELAY_MS = 2000;
+
     private final EnsembleConfig ensemble;
+    private final int tickTime;
     private final ServerStorage storage;
     private final ZabRuntime runtime;
     private final SecretExchange secrets;
@@ -103,6 +106,7 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
      */
     public EnsemblePeer(ServerConfig config, ServerStorage storage) {
         this.ensemble = config.ensemble().orElseThrow();
+        this.tickTime = config.tickTime();
         this.storage = storage;
         this.secrets = new SecretExchange(config.dataDir(), storage.sessions());
         Path zabDir = config.dataDir().resolve("zab");
@@ -153,10 +157,22 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
         return serving && (leads || secrets.adopted());
     }
 
-    /** The role as operators see it: leader, follower, observer, or null while not serving. */
+    /**
+     * Whether this server is in read-only mode: enabled, and without a leader for
+     * max(2 s, tickTime) (ZooKeeper's delay before it starts its read-only server).
+     */
+    public boolean readOnly() {
+        return ensemble.readOnlyMode() && !serving()
+                && notServingMillis() >= Math.max(READ_ONLY_DELAY_MS, tickTime);
+    }
+
+    /**
+     * The role as operators see it: leader, follower, observer, read-only, or null while not
+     * serving.
+     */
     public String mode() {
         if (!serving()) {
-            return null;
+            return readOnly() ? "read-only" : null;
         }
         return switch (role.role()) {
             case LEADING -> "leader";
@@ -253,7 +269,7 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
 
     /** How long this server has not served clients, in milliseconds; 0 while it serves. */
     public long notServingMillis() {
-        return serving ? 0 : (System.nanoTime() - notServingSinceNanos) / 1_000_000;
+        return serving() ? 0 : (System.nanoTime() - notServingSinceNanos) / 1_000_000;
     }
 
     @Override

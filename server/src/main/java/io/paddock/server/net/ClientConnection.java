@@ -67,6 +67,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     private volatile int sessionTimeout;
     private final ConnectionAuth auth;
     private boolean handshakeStarted;
+    private volatile boolean readOnlySession;
     /** Both on the event loop: reads go on only while the pipeline and the client keep up. */
     private boolean pipelineWantsReads = true;
     private boolean repliesDrained = true;
@@ -131,7 +132,11 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
         ConnectRequest req = ConnectRequest.read(in);
         handshakeStarted = true;
         handshakeTimeout.cancel(false);
-        if (!services.serving().getAsBoolean()) {
+        if (!services.serving().serving()) {
+            if (services.serving().readOnly() && req.readOnly() && req.sessionId() == 0) {
+                readOnlySession(req);
+                return;
+            }
             // [ensemble] No leader, so nothing to serve: the client tries another server.
             close("this server is not serving now (no leader)");
             return;
@@ -161,6 +166,26 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
         resume(req);
     }
 
+    /**
+     * [ensemble] ZooKeeper's read-only mode: without a leader, a client that asked for it gets a
+     * session of this server alone (no txn, nothing replicated) that reads and is refused every
+     * write with NOTREADONLY. It ends with the connection, or when the server has a leader again.
+     */
+    private void readOnlySession(ConnectRequest req) {
+        long id = services.sessions().nextSessionId();
+        sessionId = id;
+        sessionTimeout = services.config().negotiateSessionTimeout(req.timeOut());
+        readOnlySession = true;
+        writeConnectResponse(new ConnectResponse(0, sessionTimeout, id,
+                services.sessions().passwordFor(id), true));
+        flush();
+    }
+
+    /** [ensemble] Whether this connection carries a read-only session (see readOnlySession). */
+    public boolean readOnly() {
+        return readOnlySession;
+    }
+
     private void resume(ConnectRequest req) {
         long id = req.sessionId();
         if (!services.sessions().validate(id, req.passwd())) {
@@ -184,6 +209,10 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     }
 
     private void request(JuteInput in) {
+        if (readOnlySession) {
+            readOnlyRequest(in);
+            return;
+        }
         if (sessionId == 0 || !services.sessions().touch(sessionId)) {
             // Requests before the ConnectResponse, or after the session expired.
             close("request on a connection without a live session");
@@ -210,6 +239,32 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
                         RequestBodies.decode(h.type(), in), auth.ids());
             }
             default -> decodeAndSubmit(h, in);
+        }
+    }
+
+    /** A read-only session's request: reads as usual, anything else refused (NOTREADONLY). */
+    private void readOnlyRequest(JuteInput in) {
+        RequestHeader h = RequestHeader.read(in);
+        stats.operation(h.xid(), h.type());
+        switch (h.type()) {
+            case OpCode.PING -> {
+                writeReply(PING_XID, services.pipeline().lastZxid(), 0, null);
+                flush();
+            }
+            case OpCode.AUTH -> auth.authPacket(AuthPacket.read(in), address.getHostAddress());
+            case OpCode.CLOSE_SESSION -> {
+                writeReply(h.xid(), services.pipeline().lastZxid(), 0, null);
+                closeAfterFlush("read-only session closed by client");
+            }
+            default -> {
+                if (OpCode.isWrite(h.type()) || h.type() == OpCode.SYNC) {
+                    writeReply(h.xid(), services.pipeline().lastZxid(),
+                            ErrorCode.NOT_READ_ONLY.code(), null);
+                    flush();
+                } else if (auth.admit(h)) {
+                    decodeAndSubmit(h, in);
+                }
+            }
         }
     }
 

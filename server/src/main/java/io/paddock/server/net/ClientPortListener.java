@@ -20,7 +20,6 @@ import io.paddock.server.pipeline.RequestPipeline;
 import io.paddock.server.session.SessionTracker;
 import io.paddock.server.watch.WatchManager;
 import java.net.InetSocketAddress;
-import java.util.function.BooleanSupplier;
 
 /**
  * The client ports: a Netty server whose every connection gets a frame decoder and a
@@ -45,7 +44,7 @@ public final class ClientPortListener implements AutoCloseable {
     public ClientPortListener(ServerConfig config, IoGroups groups, RequestPipeline pipeline,
             SessionTracker sessions, ServerAuth auth, WatchManager watches,
             FourLetterWords fourLetterWords, ConnectionRegistry connections, ServerStats stats,
-            BooleanSupplier serving) {
+            ServingState serving) {
         this.services = new ClientServices(config, pipeline, sessions, auth.registry(),
                 new AclChecker(auth.registry()), watches,
                 fourLetterWords, connections, stats, auth, serving);

@@ -9,7 +9,6 @@ import io.paddock.server.metrics.ServerStats;
 import io.paddock.server.pipeline.RequestPipeline;
 import io.paddock.server.session.SessionTracker;
 import io.paddock.server.watch.WatchManager;
-import java.util.function.BooleanSupplier;
 
 /**
  * The shared services every client connection uses; one per server. {@code security} holds
@@ -26,5 +25,5 @@ record ClientServices(
         ConnectionRegistry connections,
         ServerStats stats,
         ServerAuth security,
-        BooleanSupplier serving) {
+        ServingState serving) {
 }

@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 public final class PaddockEnsemble implements AutoCloseable {
     private final Path root;
     private final int tickTime;
+    private boolean readOnlyMode;
     private final List<EnsembleMember> members = new ArrayList<>();
     private final Map<Long, PaddockServer> running = new HashMap<>();
     private final Map<Long, Integer> clientPorts = new HashMap<>();
@@ -52,9 +53,16 @@ public final class PaddockEnsemble implements AutoCloseable {
     }
 
     public static PaddockEnsemble start(int participants, int observers, int tickTime) {
+        return start(participants, observers, tickTime, false);
+    }
+
+    /** @param readOnlyMode readonlymode.enabled on every server */
+    public static PaddockEnsemble start(int participants, int observers, int tickTime,
+            boolean readOnlyMode) {
         try {
             PaddockEnsemble e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
                     participants, observers, tickTime);
+            e.readOnlyMode = readOnlyMode;
             for (EnsembleMember m : e.members) {
                 e.startServer(m.id());
             }
@@ -127,7 +135,8 @@ public final class PaddockEnsemble implements AutoCloseable {
                 .extendedTypesEnabled(true)
                 .fourLetterWhitelist(Set.of("*"))
                 .metricsJmxEnabled(false)
-                .ensemble(new EnsembleConfig(id, members, 10, 5, false, 3, 5000))
+                .ensemble(new EnsembleConfig(id, members, 10, 5, false, 3, 5000)
+                        .withReadOnlyMode(readOnlyMode))
                 .build();
         try {
             PaddockServer server = new PaddockServer(config).start();
