@@ -9,6 +9,7 @@ import io.paddock.server.acl.AuthRegistry;
 import io.paddock.server.admin.AdminSources;
 import io.paddock.server.admin.FourLetterWords;
 import io.paddock.server.admin.OperatorEndpoints;
+import io.paddock.server.admin.console.PipelineZnodeWriter;
 import io.paddock.server.auth.AuthProviders;
 import io.paddock.server.auth.ServerAuth;
 import io.paddock.server.admin.ServerView;
@@ -72,6 +73,7 @@ public final class PaddockServer implements AutoCloseable {
     private static final long SELF_ID = 1;
 
     private final ServerConfig config;
+    private final AuthRegistry auth; // [console] digest credentials of console writes
     private final WatchManager watches = new WatchManager();
     private final ServerStorage storage; // [storage]
     private final DataTree tree;
@@ -99,7 +101,7 @@ public final class PaddockServer implements AutoCloseable {
         this.config = config;
         // A security setting that cannot work (auth providers, JAAS file) stops us here, early.
         ServerAuth serverAuth = AuthProviders.build(config);
-        AuthRegistry auth = serverAuth.registry();
+        this.auth = serverAuth.registry();
         // What needs no recovered state (Netty's event loops, the platform MBean server) is set
         // up beside the recovery: each costs a few hundred milliseconds of class loading.
         StartupTasks early = new StartupTasks();
@@ -259,7 +261,8 @@ public final class PaddockServer implements AutoCloseable {
     private AdminSources adminSources() {
         return new AdminSources(new View(),
                 (boundAddress != null ? boundAddress : listener.secureAddress()).getPort(), tree, sessions, watches, connections, storage,
-                startMillis, () -> started && !failure.isDone() && !stopping);
+                startMillis, () -> started && !failure.isDone() && !stopping, auth,
+                new PipelineZnodeWriter(pipeline));
     }
 
     /** The secure (TLS) client port's bound address, or null when there is none. */

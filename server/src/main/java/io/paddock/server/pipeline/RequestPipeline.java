@@ -124,8 +124,19 @@ public final class RequestPipeline implements AutoCloseable {
      * Waits for room when the request ring is full (never call it from an I/O thread).
      */
     public void submitInternal(ClientChannel channel, long sessionId, int opCode, Record request) {
+        submitInternal(channel, sessionId, opCode, request, List.of(Id.ANYONE));
+    }
+
+    /**
+     * [console] A request made on an operator's behalf, checked against the ACLs as if a
+     * session holding {@code authInfo} had sent it. Waits for room like the other internal
+     * requests.
+     */
+    public void submitInternal(ClientChannel channel, long sessionId, int opCode, Record request,
+            List<Id> authInfo) {
+        List<Id> ids = List.copyOf(authInfo);
         requestRing.getRingBuffer().publishEvent((e, seq) -> {
-            e.set(channel, sessionId, 0, opCode, request, List.of(Id.ANYONE));
+            e.set(channel, sessionId, 0, opCode, request, ids);
             e.internal = true;
         });
     }
