@@ -270,12 +270,14 @@
 
   function chart(root, lines) {
     clear(root);
-    const W = 600, H = 200, L = 50, B = 20;
-    const max = Math.max(1e-9, ...lines.flat());
-    const top = niceCeil(max);
-    root.appendChild(svg('rect', { x: L, y: 0, width: W - L, height: H - B, class: 'plot' }));
+    const W = 600, H = 200, L = 50, T = 10, B = 20;
+    const plotH = H - T - B;
+    const max = Math.max(0, ...lines.flat());
+    const top = max > 0 ? niceCeil(max) : 1;
+    const yOf = (v) => T + plotH * (1 - v / top);
+    root.appendChild(svg('rect', { x: L, y: T, width: W - L, height: plotH, class: 'plot' }));
     [0, 0.5, 1].forEach((f) => {
-      const y = (H - B) * (1 - f);
+      const y = yOf(top * f);
       root.appendChild(svg('line', { x1: L, x2: W, y1: y, y2: y, class: 'grid' }));
       const label = svg('text', { x: L - 4, y: y + 4, 'text-anchor': 'end', class: 'axis' });
       label.textContent = fmtNum(top * f);
@@ -285,7 +287,7 @@
       if (!pts.length) return;
       const step = (W - L) / Math.max(1, HISTORY - 1);
       const off = W - step * (pts.length - 1);
-      const d = pts.map((v, j) => (j ? 'L' : 'M') + (off + j * step).toFixed(1) + ',' + ((H - B) * (1 - v / top)).toFixed(1)).join(' ');
+      const d = pts.map((v, j) => (j ? 'L' : 'M') + (off + j * step).toFixed(1) + ',' + yOf(v).toFixed(1)).join(' ');
       root.appendChild(svg('path', { d, class: 'line k' + (i + 1) }));
     });
     const now = svg('text', { x: W - 2, y: H - 4, 'text-anchor': 'end', class: 'axis' });
@@ -299,7 +301,7 @@
     return 10 * p;
   }
 
-  function fmtNum(v) { return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(3); }
+  function fmtNum(v) { return v === 0 ? '0' : v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(3); }
 
   // ---- start -------------------------------------------------------------------------
   function wire() {
@@ -328,7 +330,7 @@
     wire();
     try {
       state.info = await get('info');
-      $('write-mode').textContent = state.info.writes_enabled ? 'writes enabled' : 'read-only';
+      $('write-mode').textContent = state.info.writes_enabled ? '\u00b7 writes enabled' : '\u00b7 read-only';
       $('signin').classList.toggle('hidden', false);
     } catch (e) { message('cannot reach the server: ' + e.message, true); }
     try {
