@@ -15,6 +15,7 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,10 @@ class WebConsoleBrowserTest {
     private static final String XSS_CHILD = "<img src=y onerror=alert(1)>";
     private static final int BUDGET_MS = 5_000;
 
+    private static final String NO_CHROMIUM = "no chromium, chromium-browser or google-chrome on"
+            + " the PATH: the browser test of the web console is skipped (apt-get install chromium)";
+
+    private static Path binary;
     private static PaddockTestingServer server;
     private static ZooKeeper zk;
     private static String base;
@@ -42,9 +47,10 @@ class WebConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path binary = HeadlessChromium.find();
-        assumeTrue(binary != null, "no chromium, chromium-browser or google-chrome on the PATH:"
-                + " the browser test of the web console is skipped (apt-get install chromium)");
+        binary = HeadlessChromium.find();
+        if (binary == null) {
+            return; // each test reports itself skipped, with the reason
+        }
         server = PaddockTestingServer.builder().operatorEndpoints().start();
         zk = ZooKeeperClients.connect(server.connectString());
         zk.create("/console-demo", "{\"service\":\"billing\",\"replicas\":3}".getBytes(
@@ -67,8 +73,13 @@ class WebConsoleBrowserTest {
         }
     }
 
+    @BeforeEach
+    void needsChromium() {
+        assumeTrue(binary != null, NO_CHROMIUM);
+    }
+
     private static HeadlessChromium chromium() {
-        return HeadlessChromium.at(HeadlessChromium.find(), work);
+        return HeadlessChromium.at(binary, work);
     }
 
     @Test
