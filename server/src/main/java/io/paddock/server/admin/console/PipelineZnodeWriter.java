@@ -18,7 +18,8 @@ import java.util.concurrent.CompletionStage;
  * write gets a channel of its own that turns the reply into the completion of a future.
  *
  * <p>Thread-safe. {@link #submit} waits while the request ring is full, as every internal
- * request does.
+ * request does; the answer completes on the common fork-join pool, never on the pipeline's
+ * reply thread.
  */
 public final class PipelineZnodeWriter implements ZnodeWriter {
     private static final long NO_SESSION = 0;
@@ -47,7 +48,10 @@ public final class PipelineZnodeWriter implements ZnodeWriter {
 
         @Override
         public void writeReply(int xid, long zxid, int err, Record body) {
-            outcome.complete(new WriteOutcome(err, zxid, body));
+            // Completed off the reply thread: what waits on the answer (the console's JSON,
+            // the HTTP write) must not hold up the replies of client requests.
+            WriteOutcome o = new WriteOutcome(err, zxid, body);
+            outcome.completeAsync(() -> o);
         }
 
         @Override
