@@ -9,6 +9,7 @@ import io.paddock.server.acl.AuthRegistry;
 import io.paddock.server.admin.AdminSources;
 import io.paddock.server.admin.FourLetterWords;
 import io.paddock.server.admin.OperatorEndpoints;
+import io.paddock.server.admin.console.PipelineZnodeWriter;
 import io.paddock.server.auth.AuthProviders;
 import io.paddock.server.auth.ServerAuth;
 import io.paddock.server.admin.ServerView;
@@ -75,6 +76,7 @@ public final class PaddockServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PaddockServer.class);
 
     private final ServerConfig config;
+    private final AuthRegistry auth; // [console] digest credentials of console writes
     private final WatchManager watches = new WatchManager();
     private final ServerStorage storage; // [storage]
     private final DataTree tree;
@@ -104,7 +106,7 @@ public final class PaddockServer implements AutoCloseable {
         this.config = config;
         // A security setting that cannot work (auth providers, JAAS file) stops us here, early.
         ServerAuth serverAuth = AuthProviders.build(config);
-        AuthRegistry auth = serverAuth.registry();
+        this.auth = serverAuth.registry();
         // What needs no recovered state (Netty's event loops, the platform MBean server) is set
         // up beside the recovery: each costs a few hundred milliseconds of class loading.
         StartupTasks early = new StartupTasks();
@@ -258,7 +260,8 @@ public final class PaddockServer implements AutoCloseable {
         return new AdminSources(new View(),
                 (boundAddress != null ? boundAddress : listener.secureAddress()).getPort(), tree, sessions, watches, connections, storage,
                 startMillis, () -> started && !failure.isDone() && !stopping
-                        && (peer == null || peer.serving()), java.util.Optional.ofNullable(peer));
+                        && (peer == null || peer.serving()), auth,
+                new PipelineZnodeWriter(pipeline), java.util.Optional.ofNullable(peer));
     }
 
     /** The secure (TLS) client port's bound address, or null when there is none. */

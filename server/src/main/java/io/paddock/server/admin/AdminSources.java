@@ -1,5 +1,7 @@
 package io.paddock.server.admin;
 
+import io.paddock.server.acl.AuthRegistry;
+import io.paddock.server.admin.console.ZnodeWriter;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.metrics.ServerStats;
 import io.paddock.server.net.ConnectionRegistry;
@@ -18,6 +20,8 @@ import java.util.function.BooleanSupplier;
  * @param clientPort the port clients connect to (the bound one, when the config said 0)
  * @param startMillis wall-clock time the server was built, for uptime
  * @param serving true while the server takes requests (false once stopping or failed)
+ * @param auth the ACL schemes and super digest, for the console's digest credentials
+ * @param writer where the console's writes go (when the operator enables them)
  */
 public record AdminSources(
         ServerView view,
@@ -29,6 +33,8 @@ public record AdminSources(
         ServerStorage storage,
         long startMillis,
         BooleanSupplier serving,
+        AuthRegistry auth,
+        ZnodeWriter writer,
         java.util.Optional<PeerView> peer) {
 
     public ServerConfig config() {

@@ -42,7 +42,7 @@ public final class OperatorEndpoints implements AutoCloseable {
             AdminHttpServer admin = null;
             if (config.adminEnabled()) {
                 admin = AdminHttpServer.start(sources, config.adminAddress(),
-                        config.adminCommandUrl());
+                        config.adminCommandUrl(), config.console());
                 open.add(admin);
             }
             PrometheusEndpoint prometheus = null;

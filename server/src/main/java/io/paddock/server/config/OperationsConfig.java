@@ -21,6 +21,7 @@ import java.util.Objects;
  *     {@code metricsProvider.httpPort})
  * @param prometheusJvmMetrics include the JVM's metrics (zoo.cfg
  *     {@code metricsProvider.exportJvmInfo})
+ * @param console the web console on the admin port (served only while the admin server is)
  */
 public record OperationsConfig(
         boolean adminEnabled,
@@ -28,7 +29,8 @@ public record OperationsConfig(
         String adminCommandUrl,
         boolean prometheusEnabled,
         InetSocketAddress prometheusAddress,
-        boolean prometheusJvmMetrics) {
+        boolean prometheusJvmMetrics,
+        ConsoleConfig console) {
 
     public static final int DEFAULT_ADMIN_PORT = 8080;
     public static final int DEFAULT_PROMETHEUS_PORT = 7000;
@@ -37,6 +39,7 @@ public record OperationsConfig(
     public OperationsConfig {
         Objects.requireNonNull(adminAddress, "adminAddress");
         Objects.requireNonNull(prometheusAddress, "prometheusAddress");
+        Objects.requireNonNull(console, "console");
         if (adminCommandUrl == null || !adminCommandUrl.startsWith("/")
                 || adminCommandUrl.length() < 2 || adminCommandUrl.endsWith("/")) {
             throw new ConfigException("admin.commandURL must be a path like /commands, was "
@@ -58,25 +61,28 @@ public record OperationsConfig(
     public static OperationsConfig zooKeeperDefaults() {
         return new OperationsConfig(true, new InetSocketAddress("0.0.0.0", DEFAULT_ADMIN_PORT),
                 DEFAULT_COMMAND_URL, true,
-                new InetSocketAddress("0.0.0.0", DEFAULT_PROMETHEUS_PORT), true);
+                new InetSocketAddress("0.0.0.0", DEFAULT_PROMETHEUS_PORT), true,
+                ConsoleConfig.readOnly());
     }
 
     /** Neither endpoint; were one turned on, it would listen on 127.0.0.1 at the usual port. */
     public static OperationsConfig off() {
         return new OperationsConfig(false, new InetSocketAddress("127.0.0.1", DEFAULT_ADMIN_PORT),
                 DEFAULT_COMMAND_URL, false,
-                new InetSocketAddress("127.0.0.1", DEFAULT_PROMETHEUS_PORT), true);
+                new InetSocketAddress("127.0.0.1", DEFAULT_PROMETHEUS_PORT), true,
+                ConsoleConfig.readOnly());
     }
 
     /** Both endpoints on ephemeral ports of 127.0.0.1, as tests want them. */
     public static OperationsConfig ephemeral() {
         return new OperationsConfig(true, new InetSocketAddress("127.0.0.1", 0),
-                DEFAULT_COMMAND_URL, true, new InetSocketAddress("127.0.0.1", 0), true);
+                DEFAULT_COMMAND_URL, true, new InetSocketAddress("127.0.0.1", 0), true,
+                ConsoleConfig.readOnly());
     }
 
     public OperationsConfig withAdmin(boolean enabled) {
         return new OperationsConfig(enabled, adminAddress, adminCommandUrl, prometheusEnabled,
-                prometheusAddress, prometheusJvmMetrics);
+                prometheusAddress, prometheusJvmMetrics, console);
     }
 
     public OperationsConfig withAdminHost(String host) {
@@ -89,17 +95,17 @@ public record OperationsConfig(
 
     private OperationsConfig withAdminAddress(InetSocketAddress a) {
         return new OperationsConfig(adminEnabled, a, adminCommandUrl, prometheusEnabled,
-                prometheusAddress, prometheusJvmMetrics);
+                prometheusAddress, prometheusJvmMetrics, console);
     }
 
     public OperationsConfig withCommandUrl(String url) {
         return new OperationsConfig(adminEnabled, adminAddress, url, prometheusEnabled,
-                prometheusAddress, prometheusJvmMetrics);
+                prometheusAddress, prometheusJvmMetrics, console);
     }
 
     public OperationsConfig withPrometheus(boolean enabled) {
         return new OperationsConfig(adminEnabled, adminAddress, adminCommandUrl, enabled,
-                prometheusAddress, prometheusJvmMetrics);
+                prometheusAddress, prometheusJvmMetrics, console);
     }
 
     public OperationsConfig withPrometheusHost(String host) {
@@ -112,11 +118,16 @@ public record OperationsConfig(
 
     private OperationsConfig withPrometheusAddress(InetSocketAddress a) {
         return new OperationsConfig(adminEnabled, adminAddress, adminCommandUrl, prometheusEnabled,
-                a, prometheusJvmMetrics);
+                a, prometheusJvmMetrics, console);
     }
 
     public OperationsConfig withPrometheusJvmMetrics(boolean v) {
         return new OperationsConfig(adminEnabled, adminAddress, adminCommandUrl, prometheusEnabled,
-                prometheusAddress, v);
+                prometheusAddress, v, console);
+    }
+
+    public OperationsConfig withConsole(ConsoleConfig v) {
+        return new OperationsConfig(adminEnabled, adminAddress, adminCommandUrl, prometheusEnabled,
+                prometheusAddress, prometheusJvmMetrics, v);
     }
 }

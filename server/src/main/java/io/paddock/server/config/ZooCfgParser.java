@@ -91,6 +91,10 @@ public final class ZooCfgParser {
                     o -> o.withPrometheusJvmMetrics(bool(v)))),
             Map.entry("prometheus.enabled", (b, v) -> b.updateOperations(
                     o -> o.withPrometheus(bool(v)))),
+            Map.entry("paddock.console.enabled", (b, v) -> b.updateOperations(
+                    o -> o.withConsole(o.console().withEnabled(bool(v))))),
+            Map.entry("paddock.console.writesEnabled", (b, v) -> b.updateOperations(
+                    o -> o.withConsole(o.console().withWritesEnabled(bool(v))))),
             // limits
             Map.entry("globalOutstandingLimit", (b, v) -> b.limits(
                     b.limits().withGlobalOutstandingLimit(nonNegativeInt(v)))),

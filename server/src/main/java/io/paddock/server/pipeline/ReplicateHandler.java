@@ -61,8 +61,10 @@ final class ReplicateHandler implements EventHandler<RequestEvent> {
             } else {
                 queue.hold(e, CommitQueue.Wait.NOTHING, NOT_FORWARDED);
             }
-        } else if (e.internal) {
-            return; // expiry and reaping are the leader's; this server just stopped leading
+        } else if (e.internal && !(e.sessionId == 0 && e.channel != null)) {
+            // Expiry and reaping are the leader's; this server just stopped leading. (An
+            // operator's write, of no session and with a reply channel, goes to the leader.)
+            return;
         } else if (OpCode.isWrite(e.opCode)) {
             queue.hold(e, CommitQueue.Wait.SESSION_XID, replicator::forward);
         } else if (e.opCode == OpCode.SYNC) {

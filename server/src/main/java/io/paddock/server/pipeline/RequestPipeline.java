@@ -59,6 +59,7 @@ public final class RequestPipeline implements AutoCloseable {
     private final FailStop failStop;
     private final RingAdmission admission;
     private final CommitQueue commitQueue;
+    private final AtomicInteger operatorXids = new AtomicInteger();
 
     public RequestPipeline(DataTree tree, RequestPreparer preparer, ReadRequestProcessor reads,
             SessionTracker sessions, TxnLog log, PeerDriver driver, ZxidCounter zxids,
@@ -161,8 +162,21 @@ public final class RequestPipeline implements AutoCloseable {
      * Waits for room when the request ring is full (never call it from an I/O thread).
      */
     public void submitInternal(ClientChannel channel, long sessionId, int opCode, Record request) {
+        submitInternal(channel, sessionId, opCode, request, List.of(Id.ANYONE));
+    }
+
+    /**
+     * [console] A request made on an operator's behalf, checked against the ACLs as if a
+     * session holding {@code authInfo} had sent it. Waits for room like the other internal
+     * requests.
+     */
+    public void submitInternal(ClientChannel channel, long sessionId, int opCode, Record request,
+            List<Id> authInfo) {
+        List<Id> ids = List.copyOf(authInfo);
+        // [ensemble] Each its own xid: a learner forwards these and matches the commit by it.
+        int xid = operatorXids.incrementAndGet() & Integer.MAX_VALUE;
         requestRing.getRingBuffer().publishEvent((e, seq) -> {
-            e.set(channel, sessionId, 0, opCode, request, List.of(Id.ANYONE));
+            e.set(channel, sessionId, xid, opCode, request, ids);
             e.internal = true;
         });
     }

@@ -22,22 +22,26 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small HTTP/1.1 server on Netty for operators' read-only endpoints (admin commands,
- * Prometheus metrics): GET and HEAD only, bodies of at most 64 KB, idle connections closed
+ * A small HTTP/1.1 server on Netty for operators' endpoints (admin commands, Prometheus
+ * metrics, the web console): the routes decide which methods they take ({@link HttpRoutes}
+ * takes GET and HEAD unless told otherwise), bodies of at most 64 KB, idle connections closed
  * after 30 s. It runs on one event-loop thread of its own, so a slow scrape never delays a
  * client's request.
  *
@@ -118,41 +122,63 @@ public final class HttpEndpoint implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            HttpReply reply;
             boolean head = request.method().equals(HttpMethod.HEAD);
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            HttpVersion version = request.protocolVersion();
             if (!request.decoderResult().isSuccess()) {
-                reply = HttpReply.of(400, "text/plain; charset=utf-8", "malformed request\n");
-            } else if (!head && !request.method().equals(HttpMethod.GET)) {
-                reply = new HttpReply(405, "text/plain; charset=utf-8",
-                        "only GET is served here\n".getBytes(StandardCharsets.UTF_8), Map.of("Allow", "GET, HEAD"));
-            } else {
-                reply = route(request.uri());
+                respond(ctx, version, keepAlive, false,
+                        HttpReply.of(400, "text/plain; charset=utf-8", "malformed request\n"));
+                return;
             }
-            FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(),
+            HttpCall call = call(request);
+            // Not read again until answered: a reply that comes later (a console write waits
+            // for the pipeline) must not be overtaken by the next request's on this connection.
+            ctx.channel().config().setAutoRead(false);
+            CompletionStage<HttpReply> reply;
+            try {
+                reply = routes.handle(call);
+            } catch (RuntimeException e) {
+                reply = CompletableFuture.failedFuture(e);
+            }
+            reply.whenComplete((r, failure) -> ctx.executor().execute(() -> {
+                HttpReply answer = r;
+                if (failure != null) {
+                    LOG.warn("HTTP {} {} failed", call.method(), request.uri(), failure);
+                    answer = HttpReply.of(500, "text/plain; charset=utf-8",
+                            "internal error: " + failure + "\n");
+                }
+                respond(ctx, version, keepAlive, head, answer);
+                ctx.channel().config().setAutoRead(true);
+            }));
+        }
+
+        private static HttpCall call(FullHttpRequest request) {
+            QueryStringDecoder q = new QueryStringDecoder(request.uri());
+            Map<String, String> params = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> e : q.parameters().entrySet()) {
+                params.put(e.getKey(), e.getValue().isEmpty() ? "" : e.getValue().get(0));
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Map.Entry<String, String> h : request.headers()) {
+                headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue());
+            }
+            byte[] body = new byte[request.content().readableBytes()];
+            request.content().getBytes(request.content().readerIndex(), body);
+            return new HttpCall(request.method().name(), q.path(), params, headers, body);
+        }
+
+        private static void respond(ChannelHandlerContext ctx, HttpVersion version,
+                boolean keepAlive, boolean head, HttpReply reply) {
+            FullHttpResponse response = new DefaultFullHttpResponse(version,
                     HttpResponseStatus.valueOf(reply.status()),
                     head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(reply.body()));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
             reply.headers().forEach(response.headers()::set);
-            boolean keepAlive = HttpUtil.isKeepAlive(request);
             HttpUtil.setKeepAlive(response, keepAlive);
             var written = ctx.writeAndFlush(response);
             if (!keepAlive) {
                 written.addListener(ChannelFutureListener.CLOSE);
-            }
-        }
-
-        private HttpReply route(String uri) {
-            QueryStringDecoder q = new QueryStringDecoder(uri);
-            Map<String, String> params = new LinkedHashMap<>();
-            for (Map.Entry<String, List<String>> e : q.parameters().entrySet()) {
-                params.put(e.getKey(), e.getValue().isEmpty() ? "" : e.getValue().get(0));
-            }
-            try {
-                return routes.get(q.path(), params);
-            } catch (RuntimeException e) {
-                LOG.warn("HTTP GET {} failed", uri, e);
-                return HttpReply.of(500, "text/plain; charset=utf-8", "internal error: " + e + "\n");
             }
         }
 
