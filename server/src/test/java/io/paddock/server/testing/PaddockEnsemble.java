@@ -34,6 +34,7 @@ public final class PaddockEnsemble implements AutoCloseable {
     private final Path root;
     private final int tickTime;
     private boolean readOnlyMode;
+    private io.paddock.server.config.OperationsConfig operations;
     private final List<EnsembleMember> members = new ArrayList<>();
     private final Map<Long, PaddockServer> running = new HashMap<>();
     private final Map<Long, Integer> clientPorts = new HashMap<>();
@@ -44,6 +45,26 @@ public final class PaddockEnsemble implements AutoCloseable {
         for (long id = 1; id <= participants + observers; id++) {
             members.add(new EnsembleMember(id, loopback(freePort()), loopback(freePort()),
                     Optional.empty(), id <= participants ? PeerType.PARTICIPANT : PeerType.OBSERVER));
+        }
+    }
+
+    /**
+     * [ops] Like {@link #start(int, int)}, every server serving the admin HTTP endpoints as
+     * {@code operations} says (use ephemeral ports).
+     */
+    public static PaddockEnsemble startWithOperations(int participants,
+            io.paddock.server.config.OperationsConfig operations) {
+        try {
+            PaddockEnsemble e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
+                    participants, 0, 200);
+            e.operations = operations;
+            for (EnsembleMember m : e.members) {
+                e.startServer(m.id());
+            }
+            e.awaitServing(e.ids());
+            return e;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 
@@ -135,6 +156,8 @@ public final class PaddockEnsemble implements AutoCloseable {
                 .extendedTypesEnabled(true)
                 .fourLetterWhitelist(Set.of("*"))
                 .metricsJmxEnabled(false)
+                .operations(operations == null ? ServerConfig.builder().build().operations()
+                        : operations)
                 .ensemble(new EnsembleConfig(id, members, 10, 5, false, 3, 5000)
                         .withReadOnlyMode(readOnlyMode))
                 .build();
