@@ -52,6 +52,8 @@ final class ServersPanel {
         m.put("version", values.get("version"));
         m.put("servers", servers(state, values));
         m.put("ensemble_metrics", ensemble);
+        // [ensemble] On the leader, each learner as ZAB sees it (synced or not, last heard).
+        m.put("learners", sources.peer().map(p -> p.learners()).orElse(java.util.List.of()));
         return m;
     }
 
