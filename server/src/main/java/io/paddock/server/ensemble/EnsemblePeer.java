@@ -288,6 +288,12 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
         if (leads || !serving) {
             return;
         }
+        if (!secrets.adopted()) {
+            // The leader ignores a request that overtakes its own move to BROADCAST (its
+            // UPTODATE reaches us before its role listener runs), so ask until it answers.
+            runtime.relay(role.leader(), EnsembleCodec.encode(new SecretRequest()));
+            return;
+        }
         long[] touched = storage.sessions().drainTouched();
         if (touched.length > 0) {
             runtime.relay(role.leader(), EnsembleCodec.encode(new Touches(touched)));
@@ -320,7 +326,7 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
                 runtime.relay(from, EnsembleCodec.encode(new Secret(secrets.current())));
             }
         } else if (m instanceof Secret s) {
-            if (from == role.leader()) {
+            if (from == role.leader() && !secrets.adopted()) {
                 secrets.adopt(s.secret());
                 LOG.info("server {}: serving clients as {} of server {}", ensemble.myId(),
                         mode(), from);

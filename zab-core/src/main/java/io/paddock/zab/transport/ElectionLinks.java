@@ -90,7 +90,7 @@ final class ElectionLinks {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(initializer(0));
-        server = accept.bind(config.me().electionAddress()).sync().channel();
+        server = accept.bind(PeerAddress.bindable(config.me().electionAddress())).sync().channel();
         LOG.info("server {} listens for peers on election address {}", myId, server.localAddress());
         loop.execute(() -> {
             for (Link link : links.values()) {

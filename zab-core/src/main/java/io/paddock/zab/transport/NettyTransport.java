@@ -80,7 +80,7 @@ public final class NettyTransport implements Transport {
                                     new SnapshotReceiver(config, incomingSnapshots, listener));
                         }
                     })
-                    .bind(config.me().quorumAddress()).sync().channel();
+                    .bind(PeerAddress.bindable(config.me().quorumAddress())).sync().channel();
             LOG.info("server {} listens for snapshot streams on quorum address {}", id,
                     quorumServer.localAddress());
         } catch (InterruptedException e) {

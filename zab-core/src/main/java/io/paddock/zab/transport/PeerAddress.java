@@ -20,4 +20,13 @@ public record PeerAddress(long id, InetSocketAddress electionAddress,
             throw new IllegalArgumentException("server id must be positive: " + id);
         }
     }
+
+    /**
+     * The address to bind: zoo.cfg's parser leaves host names unresolved (no DNS at parse time),
+     * which Netty dials through its resolver but cannot bind.
+     */
+    static InetSocketAddress bindable(InetSocketAddress address) {
+        return address.isUnresolved()
+                ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
+    }
 }

@@ -14,6 +14,7 @@ import io.paddock.zab.message.Ping;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,21 @@ class NettyTransportTest {
                 }
             }
         }
+    }
+
+    @Test
+    void unresolvedAddressesAsZooCfgGivesThemAreBoundAndDialled() {
+        // The server's zoo.cfg parser never asks DNS: server.N hosts arrive unresolved.
+        Map<Long, PeerAddress> unresolved = new TreeMap<>();
+        peers.forEach((id, p) -> unresolved.put(id, new PeerAddress(id,
+                InetSocketAddress.createUnresolved("127.0.0.1", p.electionAddress().getPort()),
+                InetSocketAddress.createUnresolved("127.0.0.1", p.quorumAddress().getPort()))));
+        for (long id = 1; id <= 2; id++) {
+            start(id, TransportConfig.of(id, unresolved)
+                    .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200)));
+        }
+        transport(1).send(List.of(new Ping(1, 2)));
+        Timing.await(WAIT).until(() -> listener(2).received.contains(new Ping(1, 2)));
     }
 
     @Test
