@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a standalone server: {@code Main [options] [zoo.cfg]}. With no zoo.cfg the built-in
+ * Starts a server (standalone, or an ensemble member with server.N lines): {@code Main [options] [zoo.cfg]}. With no zoo.cfg the built-in
  * defaults apply (127.0.0.1:2181, data under ./data); options override either.
  *
  * <p>Exit status: 0 after a clean stop (SIGTERM), 2 for a bad command line or config, 1 when
@@ -150,6 +150,7 @@ public final class Main {
         HelpFormatter f = new HelpFormatter();
         PrintWriter out = new PrintWriter(System.out, true);
         f.printHelp(out, 100, "paddock-server [options] [zoo.cfg]",
-                "Starts a standalone Paddock server.", options, 2, 2, "");
+                "Starts a Paddock server: standalone, or a member of an ensemble when the"
+                        + " zoo.cfg has server.N lines.", options, 2, 2, "");
     }
 }

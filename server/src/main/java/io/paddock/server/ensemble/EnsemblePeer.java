@@ -33,6 +33,7 @@ import io.paddock.zab.transport.PeerAddress;
 import io.paddock.zab.transport.TransportConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -322,7 +323,9 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
                 }
             }
         } else if (m instanceof SecretRequest) {
-            if (leads) {
+            // Answered as soon as this server leads in any phase: a learner's request can
+            // overtake this leader's own move to BROADCAST.
+            if (leads || runtime.role().role() == Role.LEADING) {
                 runtime.relay(from, EnsembleCodec.encode(new Secret(secrets.current())));
             }
         } else if (m instanceof Secret s) {
@@ -431,7 +434,14 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
     static TransportConfig transportConfig(EnsembleConfig ensemble) {
         Map<Long, PeerAddress> peers = new TreeMap<>();
         for (EnsembleMember m : ensemble.members()) {
-            peers.put(m.id(), new PeerAddress(m.id(), m.electionAddress(), m.quorumAddress()));
+            if (m.id() == ensemble.myId() && ensemble.quorumListenOnAllIPs()) {
+                // Only this server binds its own address: quorumListenOnAllIPs binds every one.
+                peers.put(m.id(), new PeerAddress(m.id(),
+                        new InetSocketAddress(m.electionAddress().getPort()),
+                        new InetSocketAddress(m.quorumAddress().getPort())));
+            } else {
+                peers.put(m.id(), new PeerAddress(m.id(), m.electionAddress(), m.quorumAddress()));
+            }
         }
         return TransportConfig.of(ensemble.myId(), peers)
                 .withConnectTimeout(Duration.ofMillis(ensemble.cnxTimeoutMs()));
