@@ -115,6 +115,35 @@ public final class ProcessEnsemble implements AutoCloseable {
         end(id, true);
     }
 
+    /** SIGSTOP: server {@code id} freezes, its connections open (a long GC pause, a hung VM). */
+    public void pause(long id) {
+        signal(id, "STOP");
+    }
+
+    /** SIGCONT: a paused server {@code id} carries on. */
+    public void resume(long id) {
+        signal(id, "CONT");
+    }
+
+    private void signal(long id, String signal) {
+        Process p = running.get(id);
+        if (p == null) {
+            throw new IllegalStateException("server " + id + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid()))
+                    .redirectErrorStream(true).start();
+            if (!Timing.waitFor(kill, EXIT_WAIT) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " of server " + id + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGTERM: a clean stop of server {@code id}; returns once the process is gone. */
     public void stop(long id) {
         end(id, false);

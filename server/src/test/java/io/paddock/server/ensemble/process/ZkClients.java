@@ -9,15 +9,15 @@ import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 
 /** Official-client helpers for the process tests. Stateless. */
-final class ZkClients {
+public final class ZkClients {
     /** Within the servers' bounds at the tick these tests use (at most 20 ticks). */
-    static final int SESSION_TIMEOUT_MS = 5000;
+    public static final int SESSION_TIMEOUT_MS = 5000;
 
     private ZkClients() {
     }
 
     /** A connected client; fails if it does not connect in time. */
-    static ZooKeeper connect(String connectString) throws Exception {
+    public static ZooKeeper connect(String connectString) throws Exception {
         CountDownLatch connected = new CountDownLatch(1);
         ZooKeeper zk = new ZooKeeper(connectString, SESSION_TIMEOUT_MS, e -> {
             if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
@@ -32,7 +32,7 @@ final class ZkClients {
     }
 
     /** sync(path), waited for. */
-    static void sync(ZooKeeper zk, String path) throws Exception {
+    public static void sync(ZooKeeper zk, String path) throws Exception {
         CompletableFuture<Integer> done = new CompletableFuture<>();
         zk.sync(path, (rc, p, ctx) -> done.complete(rc), null);
         int rc = Timing.get(done, Duration.ofSeconds(10));
