@@ -41,10 +41,12 @@ import java.util.stream.Collectors;
  * @param cnxTimeoutMs how long opening an election connection may take, in milliseconds
  * @param readOnlyMode {@code readonlymode.enabled}: without a quorum, serve reads to clients that
  *     asked for a read-only session (ZooKeeper's read-only mode)
+ * @param syncMaxDiffTxns {@code paddock.sync.maxDiffTxns}: the most txns the leader sends a
+ *     learner as a DIFF; one further behind gets a snapshot
  */
 public record EnsembleConfig(long myId, List<EnsembleMember> members, int initLimit,
         int syncLimit, boolean quorumListenOnAllIPs, int electionPortBindRetry, int cnxTimeoutMs,
-        boolean readOnlyMode) {
+        boolean readOnlyMode, int syncMaxDiffTxns) {
 
     /** How many times per tickTime the runtime ticks the ZAB core. */
     public static final int CORE_TICKS_PER_TICK = 10;
@@ -58,6 +60,8 @@ public record EnsembleConfig(long myId, List<EnsembleMember> members, int initLi
     public static final int DEFAULT_ELECTION_PORT_BIND_RETRY = 3;
     /** ZooKeeper's default for {@code cnxTimeout}, in milliseconds. */
     public static final int DEFAULT_CNX_TIMEOUT_MS = 5000;
+    /** The core's default: a learner up to 100,000 txns behind gets a DIFF. */
+    public static final int DEFAULT_SYNC_MAX_DIFF_TXNS = 100_000;
     /** The largest initLimit or syncLimit whose core ticks fit an int. */
     public static final int MAX_LIMIT = Integer.MAX_VALUE / CORE_TICKS_PER_TICK;
 
@@ -87,6 +91,10 @@ public record EnsembleConfig(long myId, List<EnsembleMember> members, int initLi
             throw new ConfigException("electionPortBindRetry must not be negative, was "
                     + electionPortBindRetry);
         }
+        if (syncMaxDiffTxns < 0) {
+            throw new ConfigException("paddock.sync.maxDiffTxns must not be negative, was "
+                    + syncMaxDiffTxns);
+        }
         if (cnxTimeoutMs <= 0) {
             throw new ConfigException("cnxTimeout must be positive, was " + cnxTimeoutMs);
         }
@@ -96,13 +104,19 @@ public record EnsembleConfig(long myId, List<EnsembleMember> members, int initLi
     public EnsembleConfig(long myId, List<EnsembleMember> members, int initLimit, int syncLimit,
             boolean quorumListenOnAllIPs, int electionPortBindRetry, int cnxTimeoutMs) {
         this(myId, members, initLimit, syncLimit, quorumListenOnAllIPs, electionPortBindRetry,
-                cnxTimeoutMs, false);
+                cnxTimeoutMs, false, DEFAULT_SYNC_MAX_DIFF_TXNS);
     }
 
     /** The same ensemble with read-only mode on or off. */
     public EnsembleConfig withReadOnlyMode(boolean enabled) {
         return new EnsembleConfig(myId, members, initLimit, syncLimit, quorumListenOnAllIPs,
-                electionPortBindRetry, cnxTimeoutMs, enabled);
+                electionPortBindRetry, cnxTimeoutMs, enabled, syncMaxDiffTxns);
+    }
+
+    /** The same ensemble with another bound on DIFF syncs (0: every sync is a snapshot). */
+    public EnsembleConfig withSyncMaxDiffTxns(int txns) {
+        return new EnsembleConfig(myId, members, initLimit, syncLimit, quorumListenOnAllIPs,
+                electionPortBindRetry, cnxTimeoutMs, readOnlyMode, txns);
     }
 
     private static void checkLimit(String key, int value) {
@@ -154,7 +168,7 @@ public record EnsembleConfig(long myId, List<EnsembleMember> members, int initLi
         return new PeerConfig(myId, quorum, observerIds(), ELECTION_TIMEOUT_TICKS,
                 FINALIZE_WAIT_TICKS, initLimit * CORE_TICKS_PER_TICK,
                 syncLimit * CORE_TICKS_PER_TICK, PING_INTERVAL_TICKS, defaults.maxCounter(),
-                defaults.maxDiffTxns(), Set.of());
+                syncMaxDiffTxns, Set.of());
     }
 
     /** How often the runtime ticks the core: tickTime / {@value #CORE_TICKS_PER_TICK}. */

@@ -42,6 +42,7 @@ final class EnsembleKeys {
             Map.entry("electionPortBindRetry", (e, v) -> e.electionPortBindRetry = bindRetry(v)),
             Map.entry("cnxTimeout", (e, v) -> e.cnxTimeoutMs = ZooCfgParser.positiveInt(v)),
             Map.entry("readonlymode.enabled", (e, v) -> e.readOnlyMode = ZooCfgParser.bool(v)),
+            Map.entry("paddock.sync.maxDiffTxns", (e, v) -> e.syncMaxDiffTxns = ZooCfgParser.nonNegativeInt(v)),
             Map.entry("dynamicConfigFile", (e, v) -> e.dynamicConfigFile = Path.of(v)));
 
     private final Map<Long, ServerLine> servers = new HashMap<>();
@@ -53,6 +54,7 @@ final class EnsembleKeys {
     private boolean standaloneEnabled = true;
     private boolean quorumListenOnAllIPs;
     private boolean readOnlyMode;
+    private int syncMaxDiffTxns = EnsembleConfig.DEFAULT_SYNC_MAX_DIFF_TXNS;
     private int electionPortBindRetry = EnsembleConfig.DEFAULT_ELECTION_PORT_BIND_RETRY;
     private int cnxTimeoutMs = EnsembleConfig.DEFAULT_CNX_TIMEOUT_MS;
     private Path dynamicConfigFile;
@@ -168,6 +170,10 @@ final class EnsembleKeys {
 
     boolean standaloneEnabled() {
         return standaloneEnabled;
+    }
+
+    int syncMaxDiffTxns() {
+        return syncMaxDiffTxns;
     }
 
     boolean readOnlyMode() {

@@ -117,7 +117,7 @@ final class EnsembleResolver {
         EnsembleConfig ensemble = new EnsembleConfig(myId,
                 lines.stream().map(ServerLine::member).toList(), initLimit, syncLimit,
                 keys.quorumListenOnAllIPs(), keys.electionPortBindRetry(), keys.cnxTimeoutMs(),
-                keys.readOnlyMode());
+                keys.readOnlyMode(), keys.syncMaxDiffTxns());
         LOG.info("{}: {}", source, ensemble.describe());
         return withClient.toBuilder().ensemble(ensemble).build();
     }

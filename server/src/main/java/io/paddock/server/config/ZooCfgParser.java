@@ -251,7 +251,7 @@ public final class ZooCfgParser {
         return n;
     }
 
-    private static int nonNegativeInt(String v) {
+    static int nonNegativeInt(String v) {
         int n = anyInt(v);
         if (n < 0) {
             throw new IllegalArgumentException("must not be negative");

@@ -34,6 +34,7 @@ public final class PaddockEnsemble implements AutoCloseable {
     private final Path root;
     private final int tickTime;
     private boolean readOnlyMode;
+    private java.util.function.UnaryOperator<EnsembleConfig> tweak = c -> c;
     private io.paddock.server.config.OperationsConfig operations;
     private final List<EnsembleMember> members = new ArrayList<>();
     private final Map<Long, PaddockServer> running = new HashMap<>();
@@ -58,6 +59,23 @@ public final class PaddockEnsemble implements AutoCloseable {
             PaddockEnsemble e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
                     participants, 0, 200);
             e.operations = operations;
+            for (EnsembleMember m : e.members) {
+                e.startServer(m.id());
+            }
+            e.awaitServing(e.ids());
+            return e;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Like {@link #start(int, int)}, each server's ensemble config changed by {@code tweak}. */
+    public static PaddockEnsemble startWith(int participants,
+            java.util.function.UnaryOperator<EnsembleConfig> tweak) {
+        try {
+            PaddockEnsemble e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
+                    participants, 0, 200);
+            e.tweak = tweak;
             for (EnsembleMember m : e.members) {
                 e.startServer(m.id());
             }
@@ -158,8 +176,8 @@ public final class PaddockEnsemble implements AutoCloseable {
                 .metricsJmxEnabled(false)
                 .operations(operations == null ? ServerConfig.builder().build().operations()
                         : operations)
-                .ensemble(new EnsembleConfig(id, members, 10, 5, false, 3, 5000)
-                        .withReadOnlyMode(readOnlyMode))
+                .ensemble(tweak.apply(new EnsembleConfig(id, members, 10, 5, false, 3, 5000)
+                        .withReadOnlyMode(readOnlyMode)))
                 .build();
         try {
             PaddockServer server = new PaddockServer(config).start();
