@@ -138,6 +138,12 @@ public final class FourLetterWords {
         line(b, "zk_paddock_commit_lag", p.commitLag());
         line(b, "zk_paddock_paused_connections", p.pausedConnections());
         line(b, "zk_paddock_read_pauses", p.readPauses());
+        for (String stage : PipelineStats.STAGES) {
+            p.batches(stage).ifPresent(s -> {
+                line(b, "zk_paddock_" + stage + "_batch_size_avg", String.format("%.2f", s.average()));
+                line(b, "zk_paddock_" + stage + "_batch_size_max", s.max());
+            });
+        }
     }
 
     /** ZooKeeper's names where it has the metric, so its dashboards read ours. */

@@ -98,5 +98,11 @@ public final class MonitorValues {
         m.put("paddock_commit_lag", p.commitLag());
         m.put("paddock_paused_connections", p.pausedConnections());
         m.put("paddock_read_pauses", p.readPauses());
+        for (String stage : PipelineStats.STAGES) {
+            p.batches(stage).ifPresent(b -> {
+                m.put("paddock_" + stage + "_batch_size_avg", round4(b.average()));
+                m.put("paddock_" + stage + "_batch_size_max", b.max());
+            });
+        }
     }
 }

@@ -3,6 +3,9 @@ package io.paddock.server.metrics;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import io.paddock.server.pipeline.RequestPipeline;
+import io.paddock.server.pipeline.StageBatches;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The request pipeline's gauges, in the server's {@link MetricRegistry} (so over JMX) and in
@@ -30,6 +33,24 @@ public final class PipelineStats {
         registry.register("pipeline_commit_lag", (Gauge<Long>) this::commitLag);
         registry.register("pipeline_paused_connections", (Gauge<Long>) this::pausedConnections);
         registry.register("pipeline_read_pauses", (Gauge<Long>) this::readPauses);
+        for (String stage : STAGES) {
+            registry.register("pipeline_" + stage + "_batch_size_avg",
+                    (Gauge<Double>) () -> batches(stage).map(StageBatches::average).orElse(0.0));
+            registry.register("pipeline_" + stage + "_batch_size_max",
+                    (Gauge<Long>) () -> batches(stage).map(StageBatches::max).orElse(0L));
+        }
+    }
+
+    /** The stages whose batch sizes are gauged, in pipeline order. */
+    public static final List<String> STAGES = List.of("prepare", "persist", "apply", "reply");
+
+    /** One stage's batch sizes, once a pipeline is watched. */
+    public Optional<StageBatches> batches(String stage) {
+        RequestPipeline p = pipeline;
+        if (p == null) {
+            return Optional.empty();
+        }
+        return p.stageBatches().stream().filter(b -> b.stage().equals(stage)).findFirst();
     }
 
     /** The pipeline the gauges read; until it is set they read 0. */

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>Runs on the commit ring's apply thread only: the tree's single writer.
  */
 final class ApplyHandler implements EventHandler<RequestEvent> {
+    private final StageBatches batches = new StageBatches("apply");
     private static final Logger LOG = LoggerFactory.getLogger(ApplyHandler.class);
 
     private final DataTree tree;
@@ -48,8 +49,14 @@ final class ApplyHandler implements EventHandler<RequestEvent> {
         this.failStop = failStop;
     }
 
+    /** Where this stage's batch sizes are counted. */
+    StageBatches batches() {
+        return batches;
+    }
+
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
+        batches.event(endOfBatch);
         if (failStop.stopped()) {
             return;
         }

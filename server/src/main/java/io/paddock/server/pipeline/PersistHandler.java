@@ -32,6 +32,7 @@ import java.util.List;
  * <p>Runs on the request ring's persist thread only.
  */
 final class PersistHandler implements EventHandler<RequestEvent> {
+    private final StageBatches batches = new StageBatches("persist");
     private final TxnLog log;
     private final PeerDriver driver;
     private final boolean commitsAtFlush;
@@ -60,8 +61,14 @@ final class PersistHandler implements EventHandler<RequestEvent> {
         release.sequence(sequence);
     }
 
+    /** Where this stage's batch sizes are counted. */
+    StageBatches batches() {
+        return batches;
+    }
+
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
+        batches.event(endOfBatch);
         if (failStop.stopped()) {
             batch.clear();
             return;

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p>Runs on the request ring's prepare thread only; it alone hands out zxids.
  */
 final class PrepareHandler implements EventHandler<RequestEvent> {
+    private final StageBatches batches = new StageBatches("prepare");
     private static final Logger LOG = LoggerFactory.getLogger(PrepareHandler.class);
 
     private final RequestPreparer preparer;
@@ -35,8 +36,14 @@ final class PrepareHandler implements EventHandler<RequestEvent> {
         this.prepares = prepares;
     }
 
+    /** Where this stage's batch sizes are counted. */
+    StageBatches batches() {
+        return batches;
+    }
+
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
+        batches.event(endOfBatch);
         if (!OpCode.isWrite(e.opCode) || !prepares.getAsBoolean()) {
             return;
         }

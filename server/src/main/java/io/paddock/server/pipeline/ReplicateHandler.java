@@ -19,6 +19,7 @@ import io.paddock.zab.Proposal;
  * driver thread. Runs on the request ring's replicate thread only.
  */
 final class ReplicateHandler implements EventHandler<RequestEvent> {
+    private final StageBatches batches = new StageBatches("persist");
     private static final CommitQueue.Forwarder NOT_FORWARDED = (s, x, o, r, a) -> -1;
 
     private final Replicator replicator;
@@ -39,8 +40,14 @@ final class ReplicateHandler implements EventHandler<RequestEvent> {
         release.sequence(sequence);
     }
 
+    /** Where this stage's batch sizes are counted. */
+    StageBatches batches() {
+        return batches;
+    }
+
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
+        batches.event(endOfBatch);
         if (!failStop.stopped()) {
             route(e);
         }

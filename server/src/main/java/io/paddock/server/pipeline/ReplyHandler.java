@@ -22,6 +22,7 @@ import java.util.Map;
  * <p>Runs on the commit ring's reply thread only.
  */
 final class ReplyHandler implements EventHandler<RequestEvent> {
+    private final StageBatches batches = new StageBatches("reply");
     private final SessionTracker sessions;
     private final FailStop failStop;
     private final BatchRelease release;
@@ -38,8 +39,14 @@ final class ReplyHandler implements EventHandler<RequestEvent> {
         release.sequence(sequence);
     }
 
+    /** Where this stage's batch sizes are counted. */
+    StageBatches batches() {
+        return batches;
+    }
+
     @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
+        batches.event(endOfBatch);
         if (!failStop.stopped()) {
             answer(e);
         }

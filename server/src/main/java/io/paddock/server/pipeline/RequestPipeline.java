@@ -59,6 +59,7 @@ public final class RequestPipeline implements AutoCloseable {
     private final FailStop failStop;
     private final RingAdmission admission;
     private final CommitQueue commitQueue;
+    private final List<StageBatches> stageBatches;
     private final AtomicInteger operatorXids = new AtomicInteger();
 
     public RequestPipeline(DataTree tree, RequestPreparer preparer, ReadRequestProcessor reads,
@@ -108,6 +109,7 @@ public final class RequestPipeline implements AutoCloseable {
         ReplyHandler reply = new ReplyHandler(sessions, failStop,
                 new BatchRelease(commitRing.getRingBuffer(), paused));
         commitRing.handleEventsWith(apply).then(reply);
+        List<StageBatches> stages = new java.util.ArrayList<>();
         commitRing.handleExceptionsFor(apply).with(new StageExceptionHandler("apply", failStop, true));
         commitRing.handleExceptionsFor(reply).with(new StageExceptionHandler("reply", failStop, false));
 
@@ -124,6 +126,12 @@ public final class RequestPipeline implements AutoCloseable {
             persist = new ReplicateHandler(replicator, commitQueue, failStop, release);
         }
         requestRing.handleEventsWith(prepare).then(persist);
+        stages.add(prepare.batches());
+        stages.add(persist instanceof PersistHandler p ? p.batches()
+                : ((ReplicateHandler) persist).batches());
+        stages.add(apply.batches());
+        stages.add(reply.batches());
+        this.stageBatches = List.copyOf(stages);
         requestRing.handleExceptionsFor(prepare).with(new StageExceptionHandler("prepare", failStop, false));
         requestRing.handleExceptionsFor(persist).with(new StageExceptionHandler("persist", failStop, true));
     }
@@ -192,6 +200,11 @@ public final class RequestPipeline implements AutoCloseable {
     /** The zxid of the last txn prepared here (on a leader, ahead of what is applied). */
     public long lastPreparedZxid() {
         return zxids.last();
+    }
+
+    /** Each stage's batch sizes, in pipeline order: prepare, persist, apply, reply. */
+    public List<StageBatches> stageBatches() {
+        return stageBatches;
     }
 
     /** [ensemble] Where committed txns enter the commit ring; null for a standalone server. */
