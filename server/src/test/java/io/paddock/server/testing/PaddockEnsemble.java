@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,13 +34,16 @@ import java.util.stream.Stream;
 public final class PaddockEnsemble implements AutoCloseable {
     private final Path root;
     private final int tickTime;
+    private final Consumer<ServerConfig.Builder> serverOptions;
     private final List<EnsembleMember> members = new ArrayList<>();
     private final Map<Long, PaddockServer> running = new HashMap<>();
     private final Map<Long, Integer> clientPorts = new HashMap<>();
 
-    private PaddockEnsemble(Path root, int participants, int observers, int tickTime) {
+    private PaddockEnsemble(Path root, int participants, int observers, int tickTime,
+            Consumer<ServerConfig.Builder> serverOptions) {
         this.root = root;
         this.tickTime = tickTime;
+        this.serverOptions = serverOptions;
         for (long id = 1; id <= participants + observers; id++) {
             members.add(new EnsembleMember(id, loopback(freePort()), loopback(freePort()),
                     Optional.empty(), id <= participants ? PeerType.PARTICIPANT : PeerType.OBSERVER));
@@ -52,17 +56,11 @@ public final class PaddockEnsemble implements AutoCloseable {
     }
 
     public static PaddockEnsemble start(int participants, int observers, int tickTime) {
-        try {
-            PaddockEnsemble e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
-                    participants, observers, tickTime);
-            for (EnsembleMember m : e.members) {
-                e.startServer(m.id());
-            }
-            e.awaitServing(e.ids());
-            return e;
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return builder().participants(participants).observers(observers).tickTime(tickTime).start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     public Set<Long> ids() {
@@ -86,6 +84,21 @@ public final class PaddockEnsemble implements AutoCloseable {
             return false;
         });
         return leader[0];
+    }
+
+    /** A serving follower's id; waits for the ensemble to have a leader and one follower. */
+    public long awaitFollower() {
+        long[] follower = new long[1];
+        Timing.await().until(() -> {
+            for (long id : ids()) {
+                if ("follower".equals(mode(id))) {
+                    follower[0] = id;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return follower[0];
     }
 
     /** Waits until each of {@code ids} serves clients (has a mode). */
@@ -120,13 +133,16 @@ public final class PaddockEnsemble implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ServerConfig config = ServerConfig.builder()
+        ServerConfig.Builder options = ServerConfig.builder()
+                .extendedTypesEnabled(true)
+                .fourLetterWhitelist(Set.of("*"))
+                .metricsJmxEnabled(false);
+        serverOptions.accept(options);
+        // What makes the server this member of this ensemble is not the options' to change.
+        ServerConfig config = options
                 .clientAddress(new InetSocketAddress("127.0.0.1", clientPorts.getOrDefault(id, 0)))
                 .dataDir(dir)
                 .tickTime(tickTime)
-                .extendedTypesEnabled(true)
-                .fourLetterWhitelist(Set.of("*"))
-                .metricsJmxEnabled(false)
                 .ensemble(new EnsembleConfig(id, members, 10, 5, false, 3, 5000))
                 .build();
         try {
@@ -166,6 +182,67 @@ public final class PaddockEnsemble implements AutoCloseable {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many servers, their tickTime and the options every server starts with. */
+    public static final class Builder {
+        private int participants = 3;
+        private int observers;
+        private int tickTime = 200;
+        private Consumer<ServerConfig.Builder> serverOptions = options -> { };
+
+        private Builder() {
+        }
+
+        public Builder participants(int count) {
+            participants = count;
+            return this;
+        }
+
+        public Builder observers(int count) {
+            observers = count;
+            return this;
+        }
+
+        public Builder tickTime(int millis) {
+            tickTime = millis;
+            return this;
+        }
+
+        /**
+         * Options applied to every server's config (session bounds, superDigest, maxClientCnxns,
+         * 4lw whitelist, jute.maxbuffer, ...), after the defaults (extended types on, every 4lw
+         * allowed, JMX off) and before the client address, data directory, tickTime and the
+         * ensemble lines, which the ensemble sets itself.
+         */
+        public Builder serverOptions(Consumer<ServerConfig.Builder> options) {
+            serverOptions = options;
+            return this;
+        }
+
+        /** Starts every server and waits until each serves clients. */
+        public PaddockEnsemble start() {
+            PaddockEnsemble e;
+            try {
+                e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
+                        participants, observers, tickTime, serverOptions);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            boolean started = false;
+            try {
+                for (EnsembleMember m : e.members) {
+                    e.startServer(m.id());
+                }
+                e.awaitServing(e.ids());
+                started = true;
+                return e;
+            } finally {
+                if (!started) {
+                    e.close();
+                }
+            }
         }
     }
 }
