@@ -1,6 +1,7 @@
 package io.paddock.server.testing;
 
 import io.paddock.server.PaddockServer;
+import io.paddock.server.ServerHooks;
 import io.paddock.server.config.EnsembleConfig;
 import io.paddock.server.config.EnsembleMember;
 import io.paddock.server.config.PeerType;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,15 +37,17 @@ public final class PaddockEnsemble implements AutoCloseable {
     private final Path root;
     private final int tickTime;
     private final Consumer<ServerConfig.Builder> serverOptions;
+    private final LongFunction<ServerHooks> hooks;
     private final List<EnsembleMember> members = new ArrayList<>();
     private final Map<Long, PaddockServer> running = new HashMap<>();
     private final Map<Long, Integer> clientPorts = new HashMap<>();
 
     private PaddockEnsemble(Path root, int participants, int observers, int tickTime,
-            Consumer<ServerConfig.Builder> serverOptions) {
+            Consumer<ServerConfig.Builder> serverOptions, LongFunction<ServerHooks> hooks) {
         this.root = root;
         this.tickTime = tickTime;
         this.serverOptions = serverOptions;
+        this.hooks = hooks;
         for (long id = 1; id <= participants + observers; id++) {
             members.add(new EnsembleMember(id, loopback(freePort()), loopback(freePort()),
                     Optional.empty(), id <= participants ? PeerType.PARTICIPANT : PeerType.OBSERVER));
@@ -146,7 +150,7 @@ public final class PaddockEnsemble implements AutoCloseable {
                 .ensemble(new EnsembleConfig(id, members, 10, 5, false, 3, 5000))
                 .build();
         try {
-            PaddockServer server = new PaddockServer(config).start();
+            PaddockServer server = new PaddockServer(config, hooks.apply(id)).start();
             running.put(id, server);
             clientPorts.put(id, server.address().getPort());
         } catch (InterruptedException e) {
@@ -191,6 +195,7 @@ public final class PaddockEnsemble implements AutoCloseable {
         private int observers;
         private int tickTime = 200;
         private Consumer<ServerConfig.Builder> serverOptions = options -> { };
+        private LongFunction<ServerHooks> hooks = id -> ServerHooks.NONE;
 
         private Builder() {
         }
@@ -221,12 +226,18 @@ public final class PaddockEnsemble implements AutoCloseable {
             return this;
         }
 
+        /** Each server's hooks, by id (kept across its restarts). */
+        public Builder hooks(LongFunction<ServerHooks> byId) {
+            hooks = byId;
+            return this;
+        }
+
         /** Starts every server and waits until each serves clients. */
         public PaddockEnsemble start() {
             PaddockEnsemble e;
             try {
                 e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
-                        participants, observers, tickTime, serverOptions);
+                        participants, observers, tickTime, serverOptions, hooks);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
