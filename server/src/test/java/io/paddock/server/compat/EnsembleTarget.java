@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Watcher;
-import org.apache.zookeeper.ZKUtil;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 
@@ -110,20 +110,36 @@ final class EnsembleTarget implements ServerUnderTest {
         try {
             ZooKeeper zk = connectAsSuper();
             try {
-                Timing.await().ignoreExceptions().until(() -> {
-                    for (String child : zk.getChildren("/", false)) {
-                        if (!"zookeeper".equals(child)) {
-                            ZKUtil.deleteRecursive(zk, "/" + child);
-                        }
-                    }
-                    return zk.getChildren("/", false).equals(List.of("zookeeper"));
-                });
+                // Retried only for the races with a leftover session's expiry (its ephemerals).
+                Timing.await().ignoreExceptionsMatching(e -> !(e instanceof KeeperException.NoAuthException))
+                        .until(() -> {
+                            for (String child : zk.getChildren("/", false)) {
+                                if (!"zookeeper".equals(child)) {
+                                    delete(zk, "/" + child);
+                                }
+                            }
+                            return zk.getChildren("/", false).equals(List.of("zookeeper"));
+                        });
                 return true;
             } finally {
                 zk.close();
             }
         } catch (Exception | AssertionError e) {
             return false;
+        }
+    }
+
+    /** A leaf goes whatever its ACL (deleting asks the parent); a node with children first lists them. */
+    private static void delete(ZooKeeper zk, String path) throws Exception {
+        try {
+            zk.delete(path, -1);
+        } catch (KeeperException.NoNodeException gone) {
+            // an expired session's ephemeral
+        } catch (KeeperException.NotEmptyException parent) {
+            for (String child : zk.getChildren(path, false)) {
+                delete(zk, path + "/" + child);
+            }
+            zk.delete(path, -1);
         }
     }
 
