@@ -5,7 +5,7 @@ package io.paddock.server.compat;
  * longer to start than one: each test gets it wiped of the last test's znodes, or a new one when
  * it asks for a fresh server ({@link FreshServer}), its settings differ, or the wipe failed.
  * Tests that start servers of their own settings get their own ensembles, as before. Used by
- * the one test thread of its class; closed after the class.
+ * one test at a time (JUnit's timeout threads, one after another); closed after the class.
  */
 final class SharedEnsemble implements AutoCloseable {
     private EnsembleTarget current;

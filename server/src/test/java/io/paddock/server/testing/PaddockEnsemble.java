@@ -9,6 +9,7 @@ import io.paddock.server.config.ServerConfig;
 import io.paddock.testing.Timing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -191,6 +192,8 @@ public final class PaddockEnsemble implements AutoCloseable {
 
     /** How many servers, their tickTime and the options every server starts with. */
     public static final class Builder {
+        private static final int BIND_ATTEMPTS = 3;
+
         private int participants = 3;
         private int observers;
         private int tickTime = 200;
@@ -232,8 +235,24 @@ public final class PaddockEnsemble implements AutoCloseable {
             return this;
         }
 
-        /** Starts every server and waits until each serves clients. */
+        /**
+         * Starts every server and waits until each serves clients. The peer ports are picked free
+         * before the servers bind them, so a test running alongside may take one in between:
+         * then the whole ensemble starts again on other ports.
+         */
         public PaddockEnsemble start() {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return startOnce();
+                } catch (RuntimeException e) {
+                    if (attempt == BIND_ATTEMPTS || !causedByBindFailure(e)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private PaddockEnsemble startOnce() {
             PaddockEnsemble e;
             try {
                 e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
@@ -254,6 +273,15 @@ public final class PaddockEnsemble implements AutoCloseable {
                     e.close();
                 }
             }
+        }
+
+        private static boolean causedByBindFailure(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
