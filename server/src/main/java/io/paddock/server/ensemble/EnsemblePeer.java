@@ -90,7 +90,10 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
     private final TreeStateMachine state;
     private final Object forwardLock = new Object();
     private final ForwardedStreams streams = new ForwardedStreams(); // guarded by forwardLock
-    /** Forwards that reached this leader before it knew it serves; guarded by forwardLock. */
+    /**
+     * Forwards and secret requests that reached this leader before it knew it serves; guarded
+     * by forwardLock.
+     */
     private final List<Runnable> early = new ArrayList<>();
     private final long periodBase = new SplittableRandom().nextLong() & Long.MAX_VALUE;
     private volatile boolean leads;
@@ -323,11 +326,7 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
                 }
             }
         } else if (m instanceof SecretRequest) {
-            // Answered as soon as this server leads in any phase: a learner's request can
-            // overtake this leader's own move to BROADCAST.
-            if (leads || runtime.role().role() == Role.LEADING) {
-                runtime.relay(from, EnsembleCodec.encode(new Secret(secrets.current())));
-            }
+            answerSecretRequest(from);
         } else if (m instanceof Secret s) {
             if (from == role.leader() && !secrets.adopted()) {
                 secrets.adopt(s.secret());
@@ -354,6 +353,23 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
                         f.authInfo());
             }
         }
+    }
+
+    /**
+     * A learner asks as soon as it is in BROADCAST, which may be before this leader's own role
+     * change has run (it first waits for its tree): then the answer waits with the early
+     * forwards, or the learner would never serve.
+     */
+    private void answerSecretRequest(long from) {
+        synchronized (forwardLock) {
+            if (!leads) {
+                if (runtime.role().role() == Role.LEADING) {
+                    early.add(() -> answerSecretRequest(from));
+                }
+                return;
+            }
+        }
+        runtime.relay(from, EnsembleCodec.encode(new Secret(secrets.current())));
     }
 
     /** On the ZAB driver thread. */

@@ -9,18 +9,25 @@ import java.util.Map;
  * was lost across a reconnect) breaks the period, and nothing more of it is taken: the learner
  * sends everything again, in order, in its next period. A request taken once in this term is not
  * taken again (a learner that synced again with this same leader resends what this leader still
- * has in its pipeline), told by the session's highest xid taken.
+ * has in its pipeline), told by the session's highest xid taken in an earlier period. Within one
+ * period nothing is a repeat (the numbering sees to that), so a client may send the same xid
+ * twice, as ZooKeeper allows: only a new period's resends, which come first and in order, are
+ * compared with what was taken before.
  *
  * <p>Not thread-safe: the peer calls it under its forward lock.
  */
 final class ForwardedStreams {
     private final Map<Long, Stream> learners = new HashMap<>();
-    private final Map<Long, Integer> lastXid = new HashMap<>();
+    private final Map<Long, Taken> lastTaken = new HashMap<>();
 
     private static final class Stream {
         long period;
         long next;
         boolean broken;
+    }
+
+    /** A session's last forward taken: its xid, and the period it came in. */
+    private record Taken(long period, int xid) {
     }
 
     /** Whether to take this forward: in sequence, and not taken before in this term. */
@@ -38,17 +45,17 @@ final class ForwardedStreams {
         if (s.broken) {
             return false;
         }
-        Integer last = lastXid.get(sessionId);
-        if (last != null && xid <= last) {
+        Taken last = lastTaken.get(sessionId);
+        if (last != null && last.period() != period && xid <= last.xid()) {
             return false;
         }
-        lastXid.put(sessionId, xid);
+        lastTaken.put(sessionId, new Taken(period, xid));
         return true;
     }
 
     /** A new term: nothing taken yet. */
     void reset() {
         learners.clear();
-        lastXid.clear();
+        lastTaken.clear();
     }
 }

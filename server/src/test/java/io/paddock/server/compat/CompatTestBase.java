@@ -16,10 +16,12 @@ import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 /**
- * What every compatibility contract shares: a fresh server per test (Paddock or the ZooKeeper
- * reference, chosen by the concrete subclass), connected clients, and cleanup in reverse order.
+ * What every compatibility contract shares: a server per test (Paddock standalone, a Paddock
+ * ensemble or the ZooKeeper reference, chosen by the concrete subclass; see
+ * {@link #defaultServer}), connected clients, and cleanup in reverse order.
  * JUnit runs each test on one thread; clients call back on their own event threads.
  */
 abstract class CompatTestBase {
@@ -37,8 +39,19 @@ abstract class CompatTestBase {
     }
 
     @BeforeEach
-    void startDefaultServer() {
-        server = startTracked(settings());
+    void startDefaultServer(TestInfo test) {
+        boolean fresh = test.getTestMethod()
+                .map(m -> m.isAnnotationPresent(FreshServer.class)).orElse(false);
+        server = track(defaultServer(settings(), fresh));
+    }
+
+    /**
+     * The server a test starts with: a new one per test unless the target overrides this to
+     * share one server across its class's tests (closing it then readies it for the next);
+     * {@code fresh} when the test is marked {@link FreshServer}.
+     */
+    protected ServerUnderTest defaultServer(ServerSettings settings, boolean fresh) {
+        return startServer(settings);
     }
 
     @AfterEach

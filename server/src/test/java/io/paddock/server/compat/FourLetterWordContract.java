@@ -34,7 +34,7 @@ abstract class FourLetterWordContract extends CompatTestBase {
         assertContains(out, "Connections: ");
         assertContains(out, "Outstanding: ");
         assertContains(out, "Zxid: 0x");
-        assertContains(out, "Mode: standalone\n");
+        assertContains(out, "Mode: " + server.mode() + "\n");
         assertContains(out, "Node count: ");
     }
 
@@ -45,7 +45,7 @@ abstract class FourLetterWordContract extends CompatTestBase {
         assertContains(out, "Zookeeper version: ");
         assertContains(out, "Clients:\n");
         assertContains(out, " /127.0.0.1:");
-        assertContains(out, "Mode: standalone\n");
+        assertContains(out, "Mode: " + server.mode() + "\n");
         zk.close();
     }
 
@@ -61,7 +61,7 @@ abstract class FourLetterWordContract extends CompatTestBase {
             metrics.put(kv[0], kv[1]);
         }
         assertTrue(metrics.containsKey("zk_version"), metrics::toString);
-        assertEquals("standalone", metrics.get("zk_server_state"));
+        assertEquals(server.mode(), metrics.get("zk_server_state"));
         // "/", the /zookeeper subtree and the two nodes made above.
         assertTrue(Integer.parseInt(metrics.get("zk_znode_count")) >= 4, metrics::toString);
         assertTrue(Integer.parseInt(metrics.get("zk_num_alive_connections")) >= 1, metrics::toString);

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 abstract class OpCodesContract extends CompatTestBase {
 
     @Test
+    @FreshServer("the root's sequence numbers")
     void createsEveryModeWithTheOwnerZooKeeperStores() throws Exception {
         ZooKeeper zk = connect();
         long ttl = 60_000;

@@ -21,6 +21,14 @@ interface ServerUnderTest extends AutoCloseable {
         return false;
     }
 
+    /**
+     * What srvr, stat and mntr report as the mode of the server the client is connected to:
+     * standalone, or follower for an ensemble target.
+     */
+    default String mode() {
+        return "standalone";
+    }
+
     @Override
     void close();
 }

@@ -126,6 +126,7 @@ abstract class StatContract extends CompatTestBase {
     }
 
     @Test
+    @FreshServer("the root's sequence numbers")
     void sequenceUnderTheRootCountsRootCreationsFromZero() throws Exception {
         ZooKeeper zk = connect();
 

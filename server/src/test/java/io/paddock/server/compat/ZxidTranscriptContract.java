@@ -79,6 +79,7 @@ abstract class ZxidTranscriptContract extends CompatTestBase {
             "closeSession: err=0 zxid=+21");
 
     @Test
+    @FreshServer("zxids, which other sessions' txns (a leftover session's expiry) would interleave")
     void failedWritesTakeTheNextZxidAndReadsTakeNone() throws Exception {
         List<String> transcript;
         try (WireSession s = WireSession.open(server.port(), TIMEOUT_MS)) {
@@ -92,6 +93,7 @@ abstract class ZxidTranscriptContract extends CompatTestBase {
      * before it could take a zxid (its connection may be closed after the answer).
      */
     @Test
+    @FreshServer("zxids, which other sessions' txns (a leftover session's expiry) would interleave")
     void checkOutsideMultiIsRefusedWithoutAZxid() throws Exception {
         long first;
         try (WireSession s = WireSession.open(server.port(), TIMEOUT_MS)) {

@@ -1,6 +1,7 @@
 package io.paddock.server.testing;
 
 import io.paddock.server.PaddockServer;
+import io.paddock.server.ServerHooks;
 import io.paddock.server.config.EnsembleConfig;
 import io.paddock.server.config.EnsembleMember;
 import io.paddock.server.config.PeerType;
@@ -8,6 +9,7 @@ import io.paddock.server.config.ServerConfig;
 import io.paddock.testing.Timing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -21,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,56 +38,24 @@ import java.util.stream.Stream;
 public final class PaddockEnsemble implements AutoCloseable {
     private final Path root;
     private final int tickTime;
-    private boolean readOnlyMode;
-    private java.util.function.UnaryOperator<EnsembleConfig> tweak = c -> c;
-    private io.paddock.server.config.OperationsConfig operations;
+    private final Consumer<ServerConfig.Builder> serverOptions;
+    private final LongFunction<ServerHooks> hooks;
+    private final UnaryOperator<EnsembleConfig> ensembleOptions;
     private final List<EnsembleMember> members = new ArrayList<>();
     private final Map<Long, PaddockServer> running = new HashMap<>();
     private final Map<Long, Integer> clientPorts = new HashMap<>();
 
-    private PaddockEnsemble(Path root, int participants, int observers, int tickTime) {
+    private PaddockEnsemble(Path root, int participants, int observers, int tickTime,
+            Consumer<ServerConfig.Builder> serverOptions, LongFunction<ServerHooks> hooks,
+            UnaryOperator<EnsembleConfig> ensembleOptions) {
         this.root = root;
+        this.ensembleOptions = ensembleOptions;
         this.tickTime = tickTime;
+        this.serverOptions = serverOptions;
+        this.hooks = hooks;
         for (long id = 1; id <= participants + observers; id++) {
             members.add(new EnsembleMember(id, loopback(freePort()), loopback(freePort()),
                     Optional.empty(), id <= participants ? PeerType.PARTICIPANT : PeerType.OBSERVER));
-        }
-    }
-
-    /**
-     * [ops] Like {@link #start(int, int)}, every server serving the admin HTTP endpoints as
-     * {@code operations} says (use ephemeral ports).
-     */
-    public static PaddockEnsemble startWithOperations(int participants,
-            io.paddock.server.config.OperationsConfig operations) {
-        try {
-            PaddockEnsemble e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
-                    participants, 0, 200);
-            e.operations = operations;
-            for (EnsembleMember m : e.members) {
-                e.startServer(m.id());
-            }
-            e.awaitServing(e.ids());
-            return e;
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    /** Like {@link #start(int, int)}, each server's ensemble config changed by {@code tweak}. */
-    public static PaddockEnsemble startWith(int participants,
-            java.util.function.UnaryOperator<EnsembleConfig> tweak) {
-        try {
-            PaddockEnsemble e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
-                    participants, 0, 200);
-            e.tweak = tweak;
-            for (EnsembleMember m : e.members) {
-                e.startServer(m.id());
-            }
-            e.awaitServing(e.ids());
-            return e;
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 
@@ -92,24 +65,30 @@ public final class PaddockEnsemble implements AutoCloseable {
     }
 
     public static PaddockEnsemble start(int participants, int observers, int tickTime) {
-        return start(participants, observers, tickTime, false);
+        return builder().participants(participants).observers(observers).tickTime(tickTime).start();
     }
 
     /** @param readOnlyMode readonlymode.enabled on every server */
     public static PaddockEnsemble start(int participants, int observers, int tickTime,
             boolean readOnlyMode) {
-        try {
-            PaddockEnsemble e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
-                    participants, observers, tickTime);
-            e.readOnlyMode = readOnlyMode;
-            for (EnsembleMember m : e.members) {
-                e.startServer(m.id());
-            }
-            e.awaitServing(e.ids());
-            return e;
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return builder().participants(participants).observers(observers).tickTime(tickTime)
+                .ensembleOptions(c -> c.withReadOnlyMode(readOnlyMode)).start();
+    }
+
+    /** Like {@link #start(int, int)}, each server's ensemble config changed by {@code tweak}. */
+    public static PaddockEnsemble startWith(int participants, UnaryOperator<EnsembleConfig> tweak) {
+        return builder().participants(participants).ensembleOptions(tweak).start();
+    }
+
+    /** [ops] Every server serving the admin HTTP endpoints as {@code operations} says. */
+    public static PaddockEnsemble startWithOperations(int participants,
+            io.paddock.server.config.OperationsConfig operations) {
+        return builder().participants(participants)
+                .serverOptions(b -> b.operations(operations)).start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     public Set<Long> ids() {
@@ -133,6 +112,21 @@ public final class PaddockEnsemble implements AutoCloseable {
             return false;
         });
         return leader[0];
+    }
+
+    /** A serving follower's id; waits for the ensemble to have a leader and one follower. */
+    public long awaitFollower() {
+        long[] follower = new long[1];
+        Timing.await().until(() -> {
+            for (long id : ids()) {
+                if ("follower".equals(mode(id))) {
+                    follower[0] = id;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return follower[0];
     }
 
     /** Waits until each of {@code ids} serves clients (has a mode). */
@@ -167,20 +161,21 @@ public final class PaddockEnsemble implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ServerConfig config = ServerConfig.builder()
+        ServerConfig.Builder options = ServerConfig.builder()
+                .extendedTypesEnabled(true)
+                .fourLetterWhitelist(Set.of("*"))
+                .metricsJmxEnabled(false);
+        serverOptions.accept(options);
+        // What makes the server this member of this ensemble is not the options' to change.
+        ServerConfig config = options
                 .clientAddress(new InetSocketAddress("127.0.0.1", clientPorts.getOrDefault(id, 0)))
                 .dataDir(dir)
                 .tickTime(tickTime)
-                .extendedTypesEnabled(true)
-                .fourLetterWhitelist(Set.of("*"))
-                .metricsJmxEnabled(false)
-                .operations(operations == null ? ServerConfig.builder().build().operations()
-                        : operations)
-                .ensemble(tweak.apply(new EnsembleConfig(id, members, 10, 5, false, 3, 5000)
-                        .withReadOnlyMode(readOnlyMode)))
+                .ensemble(ensembleOptions.apply(new EnsembleConfig(id, members, 10, 5, false, 3,
+                        5000)))
                 .build();
         try {
-            PaddockServer server = new PaddockServer(config).start();
+            PaddockServer server = new PaddockServer(config, hooks.apply(id)).start();
             running.put(id, server);
             clientPorts.put(id, server.address().getPort());
         } catch (InterruptedException e) {
@@ -216,6 +211,108 @@ public final class PaddockEnsemble implements AutoCloseable {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many servers, their tickTime and the options every server starts with. */
+    public static final class Builder {
+        private static final int BIND_ATTEMPTS = 3;
+
+        private int participants = 3;
+        private int observers;
+        private int tickTime = 200;
+        private Consumer<ServerConfig.Builder> serverOptions = options -> { };
+        private LongFunction<ServerHooks> hooks = id -> ServerHooks.NONE;
+        private UnaryOperator<EnsembleConfig> ensembleOptions = c -> c;
+
+        private Builder() {
+        }
+
+        public Builder participants(int count) {
+            participants = count;
+            return this;
+        }
+
+        public Builder observers(int count) {
+            observers = count;
+            return this;
+        }
+
+        public Builder tickTime(int millis) {
+            tickTime = millis;
+            return this;
+        }
+
+        /**
+         * Options applied to every server's config (session bounds, superDigest, maxClientCnxns,
+         * 4lw whitelist, jute.maxbuffer, ...), after the defaults (extended types on, every 4lw
+         * allowed, JMX off) and before the client address, data directory, tickTime and the
+         * ensemble lines, which the ensemble sets itself.
+         */
+        public Builder serverOptions(Consumer<ServerConfig.Builder> options) {
+            serverOptions = options;
+            return this;
+        }
+
+        /** Changes every server's ensemble config (read-only mode, the DIFF bound, ...). */
+        public Builder ensembleOptions(UnaryOperator<EnsembleConfig> options) {
+            ensembleOptions = options;
+            return this;
+        }
+
+        /** Each server's hooks, by id (kept across its restarts). */
+        public Builder hooks(LongFunction<ServerHooks> byId) {
+            hooks = byId;
+            return this;
+        }
+
+        /**
+         * Starts every server and waits until each serves clients. The peer ports are picked free
+         * before the servers bind them, so a test running alongside may take one in between:
+         * then the whole ensemble starts again on other ports.
+         */
+        public PaddockEnsemble start() {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return startOnce();
+                } catch (RuntimeException e) {
+                    if (attempt == BIND_ATTEMPTS || !causedByBindFailure(e)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private PaddockEnsemble startOnce() {
+            PaddockEnsemble e;
+            try {
+                e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
+                        participants, observers, tickTime, serverOptions, hooks, ensembleOptions);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            boolean started = false;
+            try {
+                for (EnsembleMember m : e.members) {
+                    e.startServer(m.id());
+                }
+                e.awaitServing(e.ids());
+                started = true;
+                return e;
+            } finally {
+                if (!started) {
+                    e.close();
+                }
+            }
+        }
+
+        private static boolean causedByBindFailure(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

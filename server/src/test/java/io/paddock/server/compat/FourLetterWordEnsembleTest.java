@@ -1,0 +1,25 @@
+package io.paddock.server.compat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+/** {@link FourLetterWordContract} against a 3-server Paddock ensemble, the client on a follower. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FourLetterWordEnsembleTest extends FourLetterWordContract {
+    private final SharedEnsemble shared = new SharedEnsemble();
+
+    @Override
+    protected ServerUnderTest startServer(ServerSettings settings) {
+        return EnsembleTarget.start(settings);
+    }
+
+    @Override
+    protected ServerUnderTest defaultServer(ServerSettings settings, boolean fresh) {
+        return shared.lease(settings, fresh);
+    }
+
+    @AfterAll
+    void closeSharedEnsemble() {
+        shared.close();
+    }
+}

@@ -1,0 +1,49 @@
+package io.paddock.server.ensemble;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ForwardedStreamsTest {
+    private static final long LEARNER = 2;
+    private static final long SESSION = 0x42;
+
+    @Test
+    void aClientMaySendTheSameXidAgainWithinAPeriod() {
+        // ZooKeeper does not ask xids to grow; the compat contracts send one xid many times.
+        ForwardedStreams streams = new ForwardedStreams();
+        assertTrue(streams.accept(LEARNER, 10, 1, SESSION, 7));
+        assertTrue(streams.accept(LEARNER, 10, 2, SESSION, 7));
+        assertTrue(streams.accept(LEARNER, 10, 3, SESSION, 5));
+    }
+
+    @Test
+    void aNewPeriodsResendsOfTakenRequestsAreRefusedAndTheRestTaken() {
+        ForwardedStreams streams = new ForwardedStreams();
+        assertTrue(streams.accept(LEARNER, 10, 1, SESSION, 1));
+        assertTrue(streams.accept(LEARNER, 10, 2, SESSION, 2));
+        // The learner synced again with this leader and resends xids 1 to 3: 3 is new.
+        assertFalse(streams.accept(LEARNER, 11, 1, SESSION, 1));
+        assertFalse(streams.accept(LEARNER, 11, 2, SESSION, 2));
+        assertTrue(streams.accept(LEARNER, 11, 3, SESSION, 3));
+        assertTrue(streams.accept(LEARNER, 11, 4, SESSION, 3), "a client's own repeat of xid 3");
+    }
+
+    @Test
+    void aGapBreaksThePeriod() {
+        ForwardedStreams streams = new ForwardedStreams();
+        assertTrue(streams.accept(LEARNER, 10, 1, SESSION, 1));
+        assertFalse(streams.accept(LEARNER, 10, 3, SESSION, 3));
+        assertFalse(streams.accept(LEARNER, 10, 4, SESSION, 4));
+        assertTrue(streams.accept(LEARNER, 11, 1, SESSION, 3));
+    }
+
+    @Test
+    void aNewTermForgetsWhatWasTaken() {
+        ForwardedStreams streams = new ForwardedStreams();
+        assertTrue(streams.accept(LEARNER, 10, 1, SESSION, 9));
+        streams.reset();
+        assertTrue(streams.accept(LEARNER, 11, 1, SESSION, 9));
+    }
+}
