@@ -29,9 +29,11 @@ import java.util.function.Supplier;
  * install first waits for the ring to catch up (nothing else publishes txns meanwhile: the ZAB
  * driver thread is the only one, and it is here).
  *
- * <p>A snapshot stream is the txn's zxid then the body {@link DataTreeSnapshot} writes. An
- * installed snapshot is written to the snapshot directory before {@link #install} returns, so a
- * restart recovers at least it.
+ * <p>A snapshot stream is the zxid it stands for, then the body {@link DataTreeSnapshot} writes.
+ * The leader writes it fuzzily ({@link #snapshotFrom}, off the ZAB driver thread, so its commits
+ * go on): it holds every txn up to that zxid and perhaps later ones, which the learner replays
+ * harmlessly. An installed snapshot is written to the snapshot directory before
+ * {@link #install} returns, so a restart recovers at least it.
  *
  * <p>Called on the ZAB driver thread only.
  */
@@ -78,6 +80,31 @@ final class TreeStateMachine implements StateMachine {
         snapshot.writeTo(data);
         data.flush();
         return published;
+    }
+
+    /** Yes: the tree's txns replay harmlessly, as recovery from a fuzzy snapshot relies on. */
+    @Override
+    public boolean fuzzySnapshots() {
+        return true;
+    }
+
+    /**
+     * Once the tree holds every txn up to {@code zxid}, writes it as it is while the apply stage
+     * goes on (the same fuzzy walk the background snapshots take), saying it stands for
+     * {@code zxid}: the learner replays every later txn over it.
+     */
+    @Override
+    public void snapshotFrom(long zxid, OutputStream out) throws IOException {
+        while (storage.tree().lastProcessedZxid() < zxid) {
+            if (pipeline.get().failed()) {
+                throw new IOException("the apply stage stopped after a fatal error");
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeLong(zxid);
+        new DataTreeSnapshot(storage.tree(), storage.sessions()).writeTo(data);
+        data.flush();
     }
 
     @Override

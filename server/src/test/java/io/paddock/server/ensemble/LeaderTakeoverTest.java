@@ -89,7 +89,7 @@ class LeaderTakeoverTest {
                 ensemble.stopServer(leader);
                 // next leads but waits for its tree; other syncs with it and asks for the secret.
                 Timing.await().until(() -> {
-                    RoleChange r = ensemble.server(other).peer().orElseThrow().role();
+                    RoleChange r = ensemble.server(other).peer().orElseThrow().roleChange();
                     return r.phase() == Phase.BROADCAST && r.leader() == next;
                 });
                 gate.open();

@@ -23,6 +23,54 @@ import org.junit.jupiter.api.Test;
  */
 class SnapshotSyncTest {
 
+    /**
+     * The leader writes the snapshot while its commits go on (a fuzzy snapshot): writes made
+     * during the sync reach the new follower too, replayed over the snapshot.
+     */
+    @Test
+    void writesDuringTheSnapshotSyncReachTheFollower() throws Exception {
+        try (PaddockEnsemble ensemble = PaddockEnsemble.startWith(3,
+                c -> c.withSyncMaxDiffTxns(0))) {
+            long leader = ensemble.awaitLeader();
+            long behind = ensemble.ids().stream().filter(id -> id != leader).findFirst().get();
+            ensemble.stopServer(behind);
+            java.util.List<String> acked = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean writing =
+                    new java.util.concurrent.atomic.AtomicBoolean(true);
+            try (ZooKeeper zk = connect(ensemble.connectString(leader))) {
+                for (int i = 0; i < 200; i++) {
+                    zk.create("/pre" + i, new byte[100], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                            CreateMode.PERSISTENT);
+                }
+                Thread writer = new Thread(() -> {
+                    for (int i = 0; writing.get(); i++) {
+                        try {
+                            zk.create("/during" + i, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                                    CreateMode.PERSISTENT);
+                            acked.add("/during" + i);
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                });
+                writer.start();
+                ensemble.startServer(behind);
+                ensemble.awaitServing(ensemble.ids());
+                Timing.await().until(() -> acked.size() > 20);
+                writing.set(false);
+                assertTrue(Timing.join(writer, java.time.Duration.ofSeconds(10)));
+            }
+            try (ZooKeeper there = connect(ensemble.connectString(behind))) {
+                there.sync("/", (rc, path, ctx) -> { }, null);
+                Timing.await().until(() -> there.exists(acked.get(acked.size() - 1), false) != null);
+                for (String path : acked) {
+                    assertNotNull(there.exists(path, false), path);
+                }
+                assertNotNull(there.exists("/pre199", false));
+            }
+        }
+    }
+
     @Test
     void aFollowerFarBehindIsSyncedBySnapshotAndKeepsItAcrossARestart() throws Exception {
         try (PaddockEnsemble ensemble = PaddockEnsemble.startWith(3,

@@ -38,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * serialising the state machine here, before this Ready's {@code toCommit}, captures exactly that
  * state; the bytes are then streamed by the transport's own thread. The cost: the driver (and with
  * it this leader's progress) pauses while the state is serialised into memory, and the copy is
- * held until streamed. Fine for small states; a large data tree needs a fuzzy snapshot written
- * while the driver goes on, which the contract allows only if the learner then also gets every
- * txn applied between the snapshot's start and the zxid the SNAP names, replayed idempotently (as
- * ZooKeeper does), or a copy-on-write tree that can hand out a consistent view cheaply.
+ * held until streamed. A state machine whose txns replay harmlessly (a ZooKeeper tree) says so
+ * ({@link StateMachine#fuzzySnapshots()}): then the SNAP's state is written on a thread of its
+ * own while the driver goes on ({@link StateMachine#snapshotFrom}), holding every txn up to the
+ * SNAP's zxid and perhaps later ones, which the learner replays after installing it.
  *
  * <p>Not thread-safe: everything runs on the one driver thread, except the volatile getters.
  */
@@ -298,12 +298,37 @@ final class Driver {
         byte[] snapshot = null;
         for (PeerMessage m : messages) {
             if (m instanceof Snap snap) {
+                if (stateMachine.fuzzySnapshots()) {
+                    streamFuzzy(snap);
+                    continue;
+                }
                 if (snapshot == null) {
                     snapshot = snapshot(snap.zxid());
                 }
                 transport.sendSnapshot(snap.to(), snap.zxid(), snapshot);
             }
         }
+    }
+
+    /**
+     * A SNAP's state serialised on a thread of its own while this driver goes on: the learner
+     * holds what follows the SNAP until the stream arrives (SnapHold), then replays the txns
+     * after the SNAP's zxid over the fuzzy state. A failure is logged and the learner's sync
+     * times out and starts again, as for a lost stream.
+     */
+    private void streamFuzzy(Snap snap) {
+        Thread t = new Thread(() -> {
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                stateMachine.snapshotFrom(snap.zxid(), out);
+                transport.sendSnapshot(snap.to(), snap.zxid(), out.toByteArray());
+            } catch (IOException | RuntimeException e) {
+                LOG.error("server {}: the snapshot at {} for server {} failed", myId,
+                        Zxids.toHexString(snap.zxid()), snap.to(), e);
+            }
+        }, "zab-snapshot-" + myId + "-to-" + snap.to());
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The state machine's state now, which the contract says is the state at {@code zxid}. */

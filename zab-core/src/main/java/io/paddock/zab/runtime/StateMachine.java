@@ -33,6 +33,25 @@ public interface StateMachine {
     long snapshot(OutputStream out) throws IOException;
 
     /**
+     * Whether {@link #snapshotFrom} may be used instead of {@link #snapshot}: the runtime then
+     * serialises a SNAP's state off the driver thread, so the leader's commits go on meanwhile.
+     */
+    default boolean fuzzySnapshots() {
+        return false;
+    }
+
+    /**
+     * A fuzzy snapshot, called on a thread of its own while the driver goes on applying: writes
+     * a state holding every txn up to {@code zxid} and perhaps some after it, which the learner
+     * replays anyway after installing it (the state machine's txns must be idempotent, as a
+     * ZooKeeper tree's are). The stream must say it stands for {@code zxid}: {@link #install}
+     * on the learner returns {@code zxid}.
+     */
+    default void snapshotFrom(long zxid, OutputStream out) throws IOException {
+        throw new UnsupportedOperationException("no fuzzy snapshots");
+    }
+
+    /**
      * Replaces the whole state with the snapshot in {@code in} (written by {@link #snapshot} on
      * another peer), durably: after a crash the state machine recovers at least this snapshot
      * ({@link #lastApplied()} at least its zxid). The runtime empties the txn log afterwards.
