@@ -50,7 +50,7 @@ final class Cores {
     static EnsemblePeer ensemblePeer(ServerConfig config, ServerStorage storage, TxnLog log) {
         raiseEpochsToTheData(storage.epochs(), Math.max(storage.tree().lastProcessedZxid(),
                 log.lastFlushedZxid()));
-        EnsemblePeer peer = new EnsemblePeer(config, storage);
+        EnsemblePeer peer = new EnsemblePeer(config, storage, log);
         // Each ZooKeeper server writes the membership into its own tree, not by a txn.
         storage.tree().setConfig(ConfigZnode.data(config.ensemble().orElseThrow(), 0), 0,
                 System.currentTimeMillis());

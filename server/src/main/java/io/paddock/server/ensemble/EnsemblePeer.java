@@ -24,6 +24,7 @@ import io.paddock.zab.Proposal;
 import io.paddock.zab.Role;
 import io.paddock.zab.RoleChange;
 import io.paddock.storage.log.ForwardingTxnLog;
+import io.paddock.storage.log.TxnLog;
 import io.paddock.zab.runtime.PeerStorage;
 import io.paddock.zab.runtime.RuntimeConfig;
 import io.paddock.zab.runtime.ZabRuntime;
@@ -107,8 +108,11 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
 
     /**
      * Builds the runtime from the recovered storage; nothing runs until {@link #start}.
+     *
+     * @param log the server's txn log as the runtime writes it (the storage's, or a test's
+     *     wrapper of it)
      */
-    public EnsemblePeer(ServerConfig config, ServerStorage storage) {
+    public EnsemblePeer(ServerConfig config, ServerStorage storage, TxnLog log) {
         this.ensemble = config.ensemble().orElseThrow();
         this.tickTime = config.tickTime();
         this.storage = storage;
@@ -126,7 +130,7 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
                 () -> servingListener.snapshotInstalling());
         // The server's storage owns the log: the runtime's close must not close it under the
         // shutdown snapshot.
-        PeerStorage peerStorage = new PeerStorage(new ForwardingTxnLog(storage.txnLog()) {
+        PeerStorage peerStorage = new PeerStorage(new ForwardingTxnLog(log) {
             @Override
             public void close() {
             }
