@@ -36,6 +36,8 @@ public final class PaddockEnsemble implements AutoCloseable {
     private boolean readOnlyMode;
     private java.util.function.UnaryOperator<EnsembleConfig> tweak = c -> c;
     private io.paddock.server.config.OperationsConfig operations;
+    private java.util.function.LongFunction<io.paddock.server.config.SecurityConfig> security =
+            id -> io.paddock.server.config.SecurityConfig.NONE;
     private final List<EnsembleMember> members = new ArrayList<>();
     private final Map<Long, PaddockServer> running = new HashMap<>();
     private final Map<Long, Integer> clientPorts = new HashMap<>();
@@ -80,6 +82,22 @@ public final class PaddockEnsemble implements AutoCloseable {
                 e.startServer(m.id());
             }
             e.awaitServing(e.ids());
+            return e;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * {@code participants} voters, none started yet (start them with {@link #startServer}), each
+     * with the security settings {@code security} gives for its id: quorum TLS, say.
+     */
+    public static PaddockEnsemble unstarted(int participants,
+            java.util.function.LongFunction<io.paddock.server.config.SecurityConfig> security) {
+        try {
+            PaddockEnsemble e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
+                    participants, 0, 200);
+            e.security = security;
             return e;
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -174,6 +192,7 @@ public final class PaddockEnsemble implements AutoCloseable {
                 .extendedTypesEnabled(true)
                 .fourLetterWhitelist(Set.of("*"))
                 .metricsJmxEnabled(false)
+                .security(security.apply(id))
                 .operations(operations == null ? ServerConfig.builder().build().operations()
                         : operations)
                 .ensemble(tweak.apply(new EnsembleConfig(id, members, 10, 5, false, 3, 5000)
