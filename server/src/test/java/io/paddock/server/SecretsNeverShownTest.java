@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Passwords from the configuration (key and trust store passwords, SASL users' passwords, and
- * wrong ones clients or operators type) never reach Paddock's log, at any level, nor the conf
+ * Passwords from the configuration (key and trust store passwords, the quorum ones too, SASL
+ * users' passwords, and wrong ones clients or operators type) never reach Paddock's log, at any level, nor the conf
  * and envi four-letter words, through start-up, TLS and SASL logins that work and fail, a store
  * reload that fails, and a start-up refused for a wrong password.
  */
@@ -45,8 +45,11 @@ class SecretsNeverShownTest {
     private static final String SASL_SECRET = "sasl-Secret-4713";
     private static final String WRONG_SASL_SECRET = "wrong-Secret-4714";
     private static final String WRONG_STORE_SECRET = "wrong-Secret-4715";
+    private static final String QUORUM_KEY_SECRET = "qks-Secret-4716";
+    private static final String QUORUM_TRUST_SECRET = "qts-Secret-4717";
     private static final List<String> SECRETS = List.of(KEY_STORE_SECRET, TRUST_STORE_SECRET,
-            SASL_SECRET, WRONG_SASL_SECRET, WRONG_STORE_SECRET);
+            SASL_SECRET, WRONG_SASL_SECRET, WRONG_STORE_SECRET, QUORUM_KEY_SECRET,
+            QUORUM_TRUST_SECRET);
 
     @TempDir
     Path dir;
@@ -90,7 +93,11 @@ class SecretsNeverShownTest {
                 "ssl.clientAuth=want", "ssl.reloadIntervalMs=20",
                 "sasl.jaasConfig=" + jaas,
                 "authProvider.1=org.apache.zookeeper.server.auth.SASLAuthenticationProvider",
-                "4lw.commands.whitelist=*", "jmx.enabled=false"));
+                "4lw.commands.whitelist=*", "jmx.enabled=false",
+                "sslQuorum=true", "ssl.quorum.keyStore.location=" + keyStore,
+                "ssl.quorum.keyStore.password=" + QUORUM_KEY_SECRET,
+                "ssl.quorum.trustStore.location=" + trustStore,
+                "ssl.quorum.trustStore.password=" + QUORUM_TRUST_SECRET));
         ServerConfig config = new ZooCfgParser().parse("zoo.cfg", cfg);
         String printed = config.toString();
 

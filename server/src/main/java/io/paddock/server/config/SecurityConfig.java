@@ -17,6 +17,7 @@ import java.util.Set;
  * @param sasl the SASL server, or null when no JAAS configuration is given
  * @param enforceAuth enforce.auth.enabled: refuse requests of sessions not authenticated
  * @param enforceAuthSchemes enforce.auth.schemes: which schemes count
+ * @param quorumTls TLS between the servers of an ensemble (sslQuorum), or null when off
  */
 public record SecurityConfig(
         TlsConfig clientTls,
@@ -24,7 +25,8 @@ public record SecurityConfig(
         String x509SuperUser,
         SaslConfig sasl,
         boolean enforceAuth,
-        Set<String> enforceAuthSchemes) {
+        Set<String> enforceAuthSchemes,
+        QuorumTlsConfig quorumTls) {
 
     public static final SecurityConfig NONE = builder().build();
 
@@ -68,6 +70,7 @@ public record SecurityConfig(
         private boolean enforceAuth;
         private final Set<String> enforceSchemes = new LinkedHashSet<>();
         private boolean requireSasl;
+        private final QuorumTlsConfig.Builder quorum = QuorumTlsConfig.builder();
 
         public Builder securePort(int v) {
             securePort = v;
@@ -202,6 +205,11 @@ public record SecurityConfig(
             return this;
         }
 
+        /** Where sslQuorum and the ssl.quorum.* keys go. */
+        public QuorumTlsConfig.Builder quorum() {
+            return quorum;
+        }
+
         public boolean hasSecurePort() {
             return securePort != null;
         }
@@ -221,7 +229,7 @@ public record SecurityConfig(
             SaslConfig sasl = jaasConfig == null ? null
                     : new SaslConfig(jaasConfig, saslLoginContext, saslSuperUser);
             return new SecurityConfig(tls, all, x509SuperUser, sasl, enforceAuth || requireSasl,
-                    enforced);
+                    enforced, quorum.build());
         }
 
         private TlsConfig buildTls() {

@@ -30,13 +30,14 @@ final class SecurityKeys {
             "org.apache.zookeeper.server.auth.IPAuthenticationProvider", "ip");
 
     private static final Set<String> SECRET_KEYS = Set.of(
-            "ssl.keyStore.password", "ssl.trustStore.password");
+            "ssl.keyStore.password", "ssl.trustStore.password",
+            "ssl.quorum.keyStore.password", "ssl.quorum.trustStore.password");
 
     /** Keys of TLS features Paddock does not have (yet); accepted and logged. */
     static final Set<String> ACCEPTED_UNUSED = Set.of(
             "ssl.hostnameVerification", "ssl.clientHostnameVerification", "ssl.crl", "ssl.ocsp",
             "ssl.handshakeDetectionTimeoutMillis", "ssl.allowReverseDnsLookup",
-            "client.portUnification", "sslQuorum", "sslQuorumReloadCertFiles",
+            "client.portUnification", "sslQuorumReloadCertFiles",
             "portUnification", "ssl.context.supplier.class", "fips-mode");
 
     private final Map<String, BiConsumer<SecurityConfig.Builder, String>> keys = Map.ofEntries(
@@ -65,7 +66,26 @@ final class SecurityKeys {
             Map.entry("enforce.auth.enabled", (b, v) -> b.enforceAuth(bool(v))),
             Map.entry("enforce.auth.schemes", (b, v) -> b.enforceAuthSchemes(list(v))),
             Map.entry("sessionRequireClientSASLAuth", (b, v) -> b.requireClientSaslAuth(bool(v))),
-            Map.entry("serverCnxnFactory", (b, v) -> serverCnxnFactory(v)));
+            Map.entry("serverCnxnFactory", (b, v) -> serverCnxnFactory(v)),
+            // quorum TLS: as the ssl.* family with the ssl.quorum. prefix (ZooKeeper's QuorumX509Util)
+            Map.entry("sslQuorum", (b, v) -> b.quorum().enabled(bool(v))),
+            Map.entry("ssl.quorum.keyStore.location", (b, v) -> b.quorum().keyStoreLocation(Path.of(v))),
+            Map.entry("ssl.quorum.keyStore.password", (b, v) -> b.quorum().keyStorePassword(Secret.of(v))),
+            Map.entry("ssl.quorum.keyStore.passwordPath",
+                    (b, v) -> b.quorum().keyStorePassword(passwordFile(v))),
+            Map.entry("ssl.quorum.keyStore.type", (b, v) -> b.quorum().keyStoreType(v)),
+            Map.entry("ssl.quorum.trustStore.location",
+                    (b, v) -> b.quorum().trustStoreLocation(Path.of(v))),
+            Map.entry("ssl.quorum.trustStore.password",
+                    (b, v) -> b.quorum().trustStorePassword(Secret.of(v))),
+            Map.entry("ssl.quorum.trustStore.passwordPath",
+                    (b, v) -> b.quorum().trustStorePassword(passwordFile(v))),
+            Map.entry("ssl.quorum.trustStore.type", (b, v) -> b.quorum().trustStoreType(v)),
+            Map.entry("ssl.quorum.protocol", (b, v) -> b.quorum().protocol(v)),
+            Map.entry("ssl.quorum.enabledProtocols", (b, v) -> b.quorum().enabledProtocols(list(v))),
+            Map.entry("ssl.quorum.ciphersuites", (b, v) -> b.quorum().cipherSuites(list(v))),
+            Map.entry("ssl.quorum.hostnameVerification",
+                    (b, v) -> b.quorum().hostnameVerification(bool(v))));
 
     /** Whether this class owns the key. */
     boolean handles(String key) {

@@ -215,8 +215,9 @@ public final class ZooCfgParser {
     private boolean apply(ServerConfig.Builder b, String key, String value, String where) {
         BiConsumer<ServerConfig.Builder, String> setter = keys.get(key);
         if (setter == null) {
-            if (ACCEPTED_UNUSED.contains(key) || SecurityKeys.ACCEPTED_UNUSED.contains(key)
-                    || key.startsWith("ssl.quorum.")) {
+            if (key.startsWith("ssl.quorum.")) {
+                LOG.warn("{}: {} is not supported by Paddock's quorum TLS; ignored", where, key);
+            } else if (ACCEPTED_UNUSED.contains(key) || SecurityKeys.ACCEPTED_UNUSED.contains(key)) {
                 LOG.info("{}: {} is not used by a standalone Paddock server yet; ignored", where, key);
             } else {
                 LOG.warn("{}: unknown key {} ignored", where, key);

@@ -14,6 +14,7 @@ import io.paddock.server.ensemble.EnsembleMessage.Secret;
 import io.paddock.server.ensemble.EnsembleMessage.SecretRequest;
 import io.paddock.server.ensemble.EnsembleMessage.SyncDone;
 import io.paddock.server.ensemble.EnsembleMessage.Touches;
+import io.paddock.server.net.tls.QuorumTls;
 import io.paddock.server.persistence.ServerStorage;
 import io.paddock.server.pipeline.CommitQueue;
 import io.paddock.server.pipeline.Replicator;
@@ -123,7 +124,8 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + zabDir, e);
         }
-        NettyTransport transport = new NettyTransport(transportConfig(ensemble), zabDir.resolve("incoming"));
+        NettyTransport transport = new NettyTransport(transportConfig(ensemble)
+                .withTls(QuorumTls.from(config.security())), zabDir.resolve("incoming"));
         RuntimeConfig runtimeConfig = new RuntimeConfig(ensemble.toPeerConfig(),
                 EnsembleConfig.coreTickPeriod(config.tickTime()));
         this.state = new TreeStateMachine(storage, () -> pipeline,

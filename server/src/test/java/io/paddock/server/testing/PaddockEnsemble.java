@@ -41,14 +41,18 @@ public final class PaddockEnsemble implements AutoCloseable {
     private final Consumer<ServerConfig.Builder> serverOptions;
     private final LongFunction<ServerHooks> hooks;
     private final UnaryOperator<EnsembleConfig> ensembleOptions;
+    private final LongFunction<io.paddock.server.config.SecurityConfig> security;
     private final List<EnsembleMember> members = new ArrayList<>();
     private final Map<Long, PaddockServer> running = new HashMap<>();
     private final Map<Long, Integer> clientPorts = new HashMap<>();
 
     private PaddockEnsemble(Path root, int participants, int observers, int tickTime,
             Consumer<ServerConfig.Builder> serverOptions, LongFunction<ServerHooks> hooks,
-            UnaryOperator<EnsembleConfig> ensembleOptions) {
+            UnaryOperator<EnsembleConfig> ensembleOptions,
+            LongFunction<io.paddock.server.config.SecurityConfig> security) {
+        // security: each server's settings by id, or null to leave the options' own
         this.root = root;
+        this.security = security;
         this.ensembleOptions = ensembleOptions;
         this.tickTime = tickTime;
         this.serverOptions = serverOptions;
@@ -56,6 +60,21 @@ public final class PaddockEnsemble implements AutoCloseable {
         for (long id = 1; id <= participants + observers; id++) {
             members.add(new EnsembleMember(id, loopback(freePort()), loopback(freePort()),
                     Optional.empty(), id <= participants ? PeerType.PARTICIPANT : PeerType.OBSERVER));
+        }
+    }
+
+    /**
+     * {@code participants} voters, none started yet (start them with {@link #startServer}), each
+     * with the security settings {@code security} gives for its id: quorum TLS, say.
+     */
+    public static PaddockEnsemble unstarted(int participants,
+            LongFunction<io.paddock.server.config.SecurityConfig> security) {
+        try {
+            return new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
+                    participants, 0, 200, options -> { }, id -> ServerHooks.NONE, c -> c,
+                    security);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 
@@ -166,6 +185,9 @@ public final class PaddockEnsemble implements AutoCloseable {
                 .fourLetterWhitelist(Set.of("*"))
                 .metricsJmxEnabled(false);
         serverOptions.accept(options);
+        if (security != null) {
+            options.security(security.apply(id));
+        }
         // What makes the server this member of this ensemble is not the options' to change.
         ServerConfig config = options
                 .clientAddress(new InetSocketAddress("127.0.0.1", clientPorts.getOrDefault(id, 0)))
@@ -287,7 +309,8 @@ public final class PaddockEnsemble implements AutoCloseable {
             PaddockEnsemble e;
             try {
                 e = new PaddockEnsemble(Files.createTempDirectory("paddock-ensemble"),
-                        participants, observers, tickTime, serverOptions, hooks, ensembleOptions);
+                        participants, observers, tickTime, serverOptions, hooks, ensembleOptions,
+                        null);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }

@@ -13,6 +13,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.AttributeKey;
 import io.paddock.zab.message.PeerMessage;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -89,7 +90,7 @@ final class ElectionLinks {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(initializer(0));
+                .childHandler(initializer(0, null));
         server = accept.bind(PeerAddress.bindable(config.me().electionAddress())).sync().channel();
         LOG.info("server {} listens for peers on election address {}", myId, server.localAddress());
         loop.execute(() -> {
@@ -243,7 +244,7 @@ final class ElectionLinks {
             return;
         }
         link.cancelTimer();
-        ChannelFuture connect = dialer.clone().handler(initializer(link.id)).connect(link.address);
+        ChannelFuture connect = dialer.clone().handler(initializer(link.id, link.address)).connect(link.address);
         Channel ch = connect.channel();
         link.attempt = ch;
         ch.attr(PEER).set(link);
@@ -335,7 +336,7 @@ final class ElectionLinks {
         if (closed || link.established != null || link.attempt != null || link.pending.isEmpty()) {
             return;
         }
-        ChannelFuture connect = dialer.clone().handler(initializer(link.id)).connect(link.address);
+        ChannelFuture connect = dialer.clone().handler(initializer(link.id, link.address)).connect(link.address);
         Channel ch = connect.channel();
         link.attempt = ch;
         ch.closeFuture().addListener(f -> onClosed(link, ch));
@@ -352,10 +353,16 @@ final class ElectionLinks {
         ch.close();
     }
 
-    private ChannelInitializer<SocketChannel> initializer(long dialed) {
+    /** @param address the address dialled, or null for accepted connections */
+    private ChannelInitializer<SocketChannel> initializer(long dialed, InetSocketAddress address) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel ch) {
+                if (address == null) {
+                    TlsHandlers.accepted(ch, config);
+                } else {
+                    TlsHandlers.dialled(ch, config, address);
+                }
                 ch.pipeline().addLast(
                         new FrameDecoder(config.maxFrameBytes(), PeerMessageCodec::decode,
                                 "election connection of server " + myId),

@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each port has its own single event loop, so a snapshot being written to disk never delays a
  * vote or an ACK.
  *
+ * <p>With {@link TransportConfig#tls()} set, every connection on both ports is mutual TLS
+ * ({@link TlsHandlers}); a peer that speaks plaintext or presents an untrusted certificate never
+ * gets past the handshake.
+ *
  * <p>Thread-safe.
  */
 public final class NettyTransport implements Transport {
@@ -74,6 +78,7 @@ public final class NettyTransport implements Transport {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            TlsHandlers.accepted(ch, config);
                             ch.pipeline().addLast(
                                     new FrameDecoder(SnapshotFrames.MAX_FRAME, SnapshotFrames::decode,
                                             "snapshot stream of server " + id),

@@ -9,7 +9,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.paddock.zab.Zxids;
+import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,13 +39,7 @@ final class SnapshotSender {
         this.config = config;
         this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                        (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        // writes only: the receiver answers nothing but closing
-                    }
-                });
+                        (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "zab-snapshot-sender-" + config.myId());
             t.setDaemon(true);
@@ -65,6 +61,16 @@ final class SnapshotSender {
         }
     }
 
+    /** The receiver answers nothing but closing: the pipeline holds at most TLS. */
+    private ChannelInitializer<SocketChannel> initializer(InetSocketAddress to) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                TlsHandlers.dialled(ch, config, to);
+            }
+        };
+    }
+
     void close() {
         worker.shutdownNow();
     }
@@ -72,7 +78,12 @@ final class SnapshotSender {
     private void stream(PeerAddress peer, long zxid, byte[] snapshot) {
         Channel ch = null;
         try {
-            ch = bootstrap.connect(peer.quorumAddress()).sync().channel();
+            ch = bootstrap.clone().handler(initializer(peer.quorumAddress()))
+                    .connect(peer.quorumAddress()).sync().channel();
+            SslHandler tls = ch.pipeline().get(SslHandler.class);
+            if (tls != null) {
+                tls.handshakeFuture().sync(); // a refused handshake is the error to report
+            }
             ByteBuf head = ch.alloc().buffer();
             SnapshotFrames.header(head, new SnapshotFrames.Header(SnapshotFrames.VERSION,
                     config.myId(), peer.id(), zxid, snapshot.length));

@@ -6,6 +6,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.paddock.server.config.ConfigException;
+import io.paddock.server.config.StoreConfig;
 import io.paddock.server.config.TlsConfig;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -40,7 +41,7 @@ final class ServerSslContexts {
     }
 
     static SslContext build(TlsConfig tls, StoreBytes bytes) {
-        KeyManagerFactory keys = keyManagers(tls, bytes.keyStore());
+        KeyManagerFactory keys = keyManagers(tls.keyStore(), bytes.keyStore());
         SslContextBuilder b = SslContextBuilder.forServer(keys)
                 .sslProvider(provider(tls))
                 .clientAuth(switch (tls.clientAuth()) {
@@ -50,7 +51,7 @@ final class ServerSslContexts {
                 })
                 .protocols(tls.protocols());
         if (tls.trustStore() != null) {
-            b.trustManager(trustManagers(tls, bytes.trustStore()));
+            b.trustManager(trustManagers(tls.trustStore(), bytes.trustStore()));
         }
         if (!tls.cipherSuites().isEmpty()) {
             b.ciphers(tls.cipherSuites());
@@ -74,29 +75,31 @@ final class ServerSslContexts {
         return SslProvider.JDK;
     }
 
-    private static KeyManagerFactory keyManagers(TlsConfig tls, byte[] bytes) {
-        KeyStore ks = StoreLoader.keyStore(tls.keyStore(), bytes);
+    /** The key managers of a key store; a wrong password or unusable file names its keys. */
+    static KeyManagerFactory keyManagers(StoreConfig store, byte[] bytes) {
+        KeyStore ks = StoreLoader.keyStore(store, bytes);
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
-            kmf.init(ks, tls.keyStore().password().toCharArray());
+            kmf.init(ks, store.password().toCharArray());
             return kmf;
         } catch (UnrecoverableKeyException e) {
-            throw new ConfigException("ssl.keyStore.password does not open the private key in"
-                    + " ssl.keyStore.location=" + tls.keyStore().location());
+            throw new ConfigException(store.keyPrefix() + ".password does not open the private key in "
+                    + store.keyPrefix() + ".location=" + store.location());
         } catch (GeneralSecurityException e) {
-            throw new ConfigException("ssl.keyStore.location=" + tls.keyStore().location()
+            throw new ConfigException(store.keyPrefix() + ".location=" + store.location()
                     + " cannot be used: " + e.getMessage());
         }
     }
 
-    private static TrustManagerFactory trustManagers(TlsConfig tls, byte[] bytes) {
-        KeyStore ks = StoreLoader.trustStore(tls.trustStore(), bytes);
+    /** The trust managers of a trust store. */
+    static TrustManagerFactory trustManagers(StoreConfig store, byte[] bytes) {
+        KeyStore ks = StoreLoader.trustStore(store, bytes);
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
             tmf.init(ks);
             return tmf;
         } catch (GeneralSecurityException e) {
-            throw new ConfigException("ssl.trustStore.location=" + tls.trustStore().location()
+            throw new ConfigException(store.keyPrefix() + ".location=" + store.location()
                     + " cannot be used: " + e.getMessage());
         }
     }
