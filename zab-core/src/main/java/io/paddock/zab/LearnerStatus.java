@@ -8,6 +8,9 @@ package io.paddock.zab;
  * @param observer whether it is an observer (does not vote)
  * @param synced whether it has acknowledged NEWLEADER and receives the broadcast
  * @param lastHeardTick the leader's tick when it last heard from the learner
+ * @param lastAckedZxid the highest zxid the learner acknowledged (durable there); 0 for an
+ *     observer, which does not acknowledge proposals
  */
-public record LearnerStatus(long id, boolean observer, boolean synced, long lastHeardTick) {
+public record LearnerStatus(long id, boolean observer, boolean synced, long lastHeardTick,
+        long lastAckedZxid) {
 }

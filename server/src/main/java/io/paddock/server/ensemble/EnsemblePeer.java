@@ -24,6 +24,7 @@ import io.paddock.zab.Phase;
 import io.paddock.zab.Proposal;
 import io.paddock.zab.Role;
 import io.paddock.zab.RoleChange;
+import io.paddock.zab.Zxids;
 import io.paddock.storage.log.ForwardingTxnLog;
 import io.paddock.storage.log.TxnLog;
 import io.paddock.zab.runtime.PeerStorage;
@@ -215,9 +216,20 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
 
     @Override
     public List<String> learners() {
+        long last = runtime.lastLogged();
         return runtime.learners().stream().map(l -> "server." + l.id() + " "
                 + (l.observer() ? "observer" : "follower") + (l.synced() ? " synced" : " syncing")
+                + (l.observer() ? "" : ", acked 0x" + Long.toHexString(l.lastAckedZxid())
+                        + lag(last, l.lastAckedZxid()))
                 + ", last heard at tick " + l.lastHeardTick()).toList();
+    }
+
+    /** How many txns a learner's acks trail this leader's log, when both are in one epoch. */
+    private static String lag(long leaderLast, long acked) {
+        if (Zxids.epoch(leaderLast) != Zxids.epoch(acked)) {
+            return "";
+        }
+        return " (" + Math.max(0, leaderLast - acked) + " txns behind)";
     }
 
     /** ZooKeeper's detailed peer state, e.g. {@code following - broadcast}. */

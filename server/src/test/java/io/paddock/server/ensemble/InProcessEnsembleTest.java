@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.server.testing.PaddockEnsemble;
 import io.paddock.testing.Timing;
@@ -119,6 +120,43 @@ class InProcessEnsembleTest {
                 assertEquals(session, zk.getSessionId());
                 assertEquals(List.of(Watcher.Event.KeeperState.SyncConnected), states,
                         "the client of a server that stayed up never saw a disconnect");
+            }
+        }
+    }
+
+    @Test
+    void operatorsSeeRolesLearnersAndTheEnsemblesConfig() throws Exception {
+        try (PaddockEnsemble ensemble = PaddockEnsemble.start(3, 1)) {
+            long leader = ensemble.awaitLeader();
+            try (ZooKeeper zk = connect(ensemble.connectString(leader))) {
+                zk.create("/m", bytes("x"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                String config = new String(zk.getConfig(false, null), StandardCharsets.UTF_8);
+                for (long id : ensemble.ids()) {
+                    assertTrue(config.contains("server." + id + "="), config);
+                }
+                assertTrue(config.contains(":observer") && config.endsWith("version=0"), config);
+            }
+            int leaderPort = ensemble.server(leader).address().getPort();
+            Timing.await().until(() -> "2".equals(
+                    io.paddock.server.testing.FourLetterClient.mntr(leaderPort)
+                            .get("zk_synced_followers")));
+            java.util.Map<String, String> mntr =
+                    io.paddock.server.testing.FourLetterClient.mntr(leaderPort);
+            assertEquals("leader", mntr.get("zk_server_state"));
+            assertEquals("leading - broadcast", mntr.get("zk_peer_state"));
+            assertEquals("3", mntr.get("zk_learners"));
+            assertEquals("1", mntr.get("zk_synced_observers"));
+            List<String> learners = ensemble.server(leader).peer().orElseThrow().learners();
+            assertEquals(3, learners.size(), learners.toString());
+            assertTrue(learners.stream().anyMatch(l -> l.contains("follower synced, acked 0x")),
+                    learners.toString());
+            for (long id : ensemble.ids()) {
+                if (id != leader) {
+                    String state = io.paddock.server.testing.FourLetterClient.mntr(
+                            ensemble.server(id).address().getPort()).get("zk_peer_state");
+                    assertTrue(state.equals("following - broadcast")
+                            || state.equals("observing - broadcast"), state);
+                }
             }
         }
     }

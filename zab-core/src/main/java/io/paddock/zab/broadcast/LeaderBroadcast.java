@@ -137,6 +137,7 @@ public final class LeaderBroadcast implements PeerState {
         } else if (handle == null) {
             return this;
         } else if (message instanceof Ack ack) {
+            handle.acked(ack.zxid());
             if (handle.streaming() && !handle.observer() && ack.zxid() <= history.last()) {
                 committed(tracker.committedUpTo(), tracker.ack(ack.from(), ack.zxid()));
             }

@@ -34,6 +34,7 @@ public final class LearnerHandle {
     private long newLeaderZxid = -1;
     private long offeredEpoch = -1;
     private long lastHeard;
+    private long lastAcked;
 
     public LearnerHandle(CEpoch hello, boolean observer, long now) {
         this.id = hello.from();
@@ -104,6 +105,16 @@ public final class LearnerHandle {
 
     public void newLeaderZxid(long zxid) {
         newLeaderZxid = zxid;
+    }
+
+    /** The learner acknowledged {@code zxid}: durable there (its lag, for operators). */
+    public void acked(long zxid) {
+        lastAcked = Math.max(lastAcked, zxid);
+    }
+
+    /** The highest zxid the learner has acknowledged, 0 before its first ACK. */
+    public long lastAcked() {
+        return lastAcked;
     }
 
     public long lastHeard() {

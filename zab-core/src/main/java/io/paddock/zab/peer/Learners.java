@@ -36,7 +36,7 @@ public final class Learners {
     /** What operators see of each learner. */
     public java.util.List<io.paddock.zab.LearnerStatus> statuses() {
         return all().stream().map(h -> new io.paddock.zab.LearnerStatus(h.id(), h.observer(),
-                h.stage() == LearnerHandle.Stage.SYNCED, h.lastHeard())).toList();
+                h.stage() == LearnerHandle.Stage.SYNCED, h.lastHeard(), h.lastAcked())).toList();
     }
 
     public Collection<LearnerHandle> all() {
