@@ -173,6 +173,11 @@ public final class PaddockServer implements AutoCloseable {
                         public boolean readOnly() {
                             return peer.readOnly();
                         }
+
+                        @Override
+                        public void resumed(long sessionId) {
+                            peer.sessionResumed(sessionId);
+                        }
                     });
         } catch (RuntimeException e) {
             StartupTasks.release(io, IoGroups::close);

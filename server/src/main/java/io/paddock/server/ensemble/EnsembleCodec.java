@@ -31,6 +31,7 @@ final class EnsembleCodec {
     private static final int TOUCHES = 4;
     private static final int SECRET_REQUEST = 5;
     private static final int SECRET = 6;
+    private static final int SESSION_HERE = 7;
 
     private EnsembleCodec() {
     }
@@ -63,6 +64,9 @@ final class EnsembleCodec {
             for (long id : t.sessionIds()) {
                 out.writeLong(id);
             }
+        } else if (m instanceof EnsembleMessage.SessionHere h) {
+            buf.writeByte(SESSION_HERE);
+            out.writeLong(h.sessionId());
         } else if (m instanceof SecretRequest) {
             buf.writeByte(SECRET_REQUEST);
         } else if (m instanceof Secret s) {
@@ -87,6 +91,7 @@ final class EnsembleCodec {
                 case TOUCHES -> touches(in);
                 case SECRET_REQUEST -> new SecretRequest();
                 case SECRET -> new Secret(in.readBuffer());
+                case SESSION_HERE -> new EnsembleMessage.SessionHere(in.readLong());
                 default -> throw new DecodeException("unknown ensemble message type " + type);
             };
             if (in.hasRemaining()) {

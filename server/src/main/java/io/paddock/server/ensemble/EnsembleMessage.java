@@ -32,6 +32,10 @@ sealed interface EnsembleMessage {
     record Touches(long[] sessionIds) implements EnsembleMessage {
     }
 
+    /** A client resumed its session on the sending learner (ZooKeeper's REVALIDATE). */
+    record SessionHere(long sessionId) implements EnsembleMessage {
+    }
+
     /** A learner that just synced asks its leader for the session secret. */
     record SecretRequest() implements EnsembleMessage {
     }

@@ -93,6 +93,8 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
     private final TreeStateMachine state;
     private final Object forwardLock = new Object();
     private final ForwardedStreams streams = new ForwardedStreams(); // guarded by forwardLock
+    /** On the leader: the server each session's client is on, as far as it has been told. */
+    private final Map<Long, Long> owners = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Forwards and secret requests that reached this leader before it knew it serves; guarded
      * by forwardLock.
@@ -295,6 +297,27 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
     }
 
     @Override
+    public boolean sessionMoved(long sessionId, long via, int opCode) {
+        long server = via == 0 ? ensemble.myId() : via;
+        if (opCode == io.paddock.protocol.op.OpCode.CREATE_SESSION) {
+            owners.put(sessionId, server);
+            return false;
+        }
+        Long owner = owners.putIfAbsent(sessionId, server);
+        return owner != null && owner != server;
+    }
+
+    /** A client resumed its session here: tell the leader (or note it, when leading). */
+    public void sessionResumed(long sessionId) {
+        if (leads) {
+            owners.put(sessionId, ensemble.myId());
+        } else if (serving) {
+            runtime.relay(role.leader(), EnsembleCodec.encode(
+                    new EnsembleMessage.SessionHere(sessionId)));
+        }
+    }
+
+    @Override
     public void syncDone(long learner, long sessionId, int xid) {
         runtime.relay(learner, EnsembleCodec.encode(new SyncDone(sessionId, xid,
                 runtime.zxids().last())));
@@ -342,6 +365,10 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
                 for (long id : t.sessionIds()) {
                     storage.sessions().touch(id);
                 }
+            }
+        } else if (m instanceof EnsembleMessage.SessionHere h) {
+            if (leads) {
+                owners.put(h.sessionId(), from);
             }
         } else if (m instanceof SecretRequest) {
             answerSecretRequest(from);
@@ -437,6 +464,7 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
                 + " now leads; requests sent to the old leader are lost");
         storage.sessions().touchAll(); // a new leader gives every session a full timeout
         leadingSinceNanos = System.nanoTime();
+        owners.clear(); // learned again as clients write and resume
         synchronized (forwardLock) {
             streams.reset();
             leads = true;

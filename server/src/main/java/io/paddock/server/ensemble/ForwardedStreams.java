@@ -9,7 +9,9 @@ import java.util.Map;
  * was lost across a reconnect) breaks the period, and nothing more of it is taken: the learner
  * sends everything again, in order, in its next period. A request taken once in this term is not
  * taken again (a learner that synced again with this same leader resends what this leader still
- * has in its pipeline), told by the session's highest xid taken in an earlier period. Within one
+ * has in its pipeline), told by the session's highest xid taken from that learner in an earlier
+ * period (a session that moved to another server, perhaps with a new client whose xids start
+ * again, is not compared with what its old server sent). Within one
  * period nothing is a repeat (the numbering sees to that), so a client may send the same xid
  * twice, as ZooKeeper allows: only a new period's resends, which come first and in order, are
  * compared with what was taken before.
@@ -18,7 +20,11 @@ import java.util.Map;
  */
 final class ForwardedStreams {
     private final Map<Long, Stream> learners = new HashMap<>();
-    private final Map<Long, Taken> lastTaken = new HashMap<>();
+    /** By learner and session: resends come from the learner that sent the first time. */
+    private final Map<LearnerSession, Taken> lastTaken = new HashMap<>();
+
+    private record LearnerSession(long learner, long sessionId) {
+    }
 
     private static final class Stream {
         long period;
@@ -45,11 +51,12 @@ final class ForwardedStreams {
         if (s.broken) {
             return false;
         }
-        Taken last = lastTaken.get(sessionId);
+        LearnerSession key = new LearnerSession(learner, sessionId);
+        Taken last = lastTaken.get(key);
         if (last != null && last.period() != period && xid <= last.xid()) {
             return false;
         }
-        lastTaken.put(sessionId, new Taken(period, xid));
+        lastTaken.put(key, new Taken(period, xid));
         return true;
     }
 

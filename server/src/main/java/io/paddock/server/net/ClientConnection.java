@@ -204,6 +204,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
             previous.close("session 0x" + Long.toHexString(id) + " moved to another connection");
         }
         services.sessions().touch(id);
+        services.serving().resumed(id);
         writeConnectResponse(new ConnectResponse(0, s.timeoutMs(), id, s.password(), false));
         flush();
     }

@@ -23,4 +23,8 @@ public interface ServingState {
 
     /** Whether, with no leader, read-only sessions are taken (ZooKeeper's read-only mode). */
     boolean readOnly();
+
+    /** [ensemble] A client resumed its session here: the leader learns the session's new home. */
+    default void resumed(long sessionId) {
+    }
 }

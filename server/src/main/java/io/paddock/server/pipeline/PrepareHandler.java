@@ -26,14 +26,22 @@ final class PrepareHandler implements EventHandler<RequestEvent> {
     private final ZxidCounter zxids;
     private final LongSupplier clock;
     private final BooleanSupplier prepares;
+    private final Replicator owners;
 
     /** @param prepares whether this server makes txns now (standalone always; an ensemble's leader) */
     PrepareHandler(RequestPreparer preparer, ZxidCounter zxids, LongSupplier clock,
             BooleanSupplier prepares) {
+        this(preparer, zxids, clock, prepares, null);
+    }
+
+    /** @param owners [ensemble] where sessions live, checked before each write; null standalone */
+    PrepareHandler(RequestPreparer preparer, ZxidCounter zxids, LongSupplier clock,
+            BooleanSupplier prepares, Replicator owners) {
         this.preparer = preparer;
         this.zxids = zxids;
         this.clock = clock;
         this.prepares = prepares;
+        this.owners = owners;
     }
 
     /** Where this stage's batch sizes are counted. */
@@ -45,6 +53,14 @@ final class PrepareHandler implements EventHandler<RequestEvent> {
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
         batches.event(endOfBatch);
         if (!OpCode.isWrite(e.opCode) || !prepares.getAsBoolean()) {
+            return;
+        }
+        if (owners != null && !e.internal && e.sessionId != 0
+                && owners.sessionMoved(e.sessionId, e.forwardedFrom, e.opCode)) {
+            // Refused before a zxid is taken: the connection it came on is closed.
+            e.header = null;
+            e.txn = null;
+            e.error = ErrorCode.SESSION_MOVED;
             return;
         }
         try {

@@ -35,6 +35,15 @@ public interface Replicator {
      */
     void syncDone(long learner, long sessionId, int xid);
 
+    /**
+     * On the leader, before a write of {@code sessionId} that came through server {@code via}
+     * (0: this one) is prepared: records where a new session lives (a createSession), and says
+     * whether the session has moved to another server since (ZooKeeper's SESSIONMOVED).
+     */
+    default boolean sessionMoved(long sessionId, long via, int opCode) {
+        return false;
+    }
+
     /** The leader tells a learner that its forwarded write failed before becoming a txn. */
     void failed(long learner, long sessionId, int xid, ErrorCode error);
 }

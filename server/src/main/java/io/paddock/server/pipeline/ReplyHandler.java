@@ -83,8 +83,15 @@ final class ReplyHandler implements EventHandler<RequestEvent> {
                 dirty.put(c, Boolean.TRUE);
                 return;
             }
-            default -> c.writeReply(e.xid, e.replyZxid, e.error.code(),
-                    e.error == ErrorCode.OK ? e.response : null);
+            default -> {
+                c.writeReply(e.xid, e.replyZxid, e.error.code(),
+                        e.error == ErrorCode.OK ? e.response : null);
+                if (e.error == ErrorCode.SESSION_MOVED) {
+                    // A connection-level error, as in ZooKeeper: this connection is stale.
+                    c.closeAfterFlush("session 0x" + Long.toHexString(e.sessionId)
+                            + " moved to another server");
+                }
+            }
         }
         c.completed(System.nanoTime() - e.receivedNanos);
         dirty.put(c, Boolean.TRUE);

@@ -122,7 +122,7 @@ public final class RequestPipeline implements AutoCloseable {
             persist = standalone.build(commitRing.getRingBuffer(), failStop, release);
         } else {
             this.commitQueue = new CommitQueue(commitRing.getRingBuffer(), sessions);
-            prepare = new PrepareHandler(preparer, zxids, clock, replicator::leads);
+            prepare = new PrepareHandler(preparer, zxids, clock, replicator::leads, replicator);
             persist = new ReplicateHandler(replicator, commitQueue, failStop, release);
         }
         requestRing.handleEventsWith(prepare).then(persist);
