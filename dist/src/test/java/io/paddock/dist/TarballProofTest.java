@@ -242,7 +242,9 @@ class TarballProofTest {
             zk.create("/versioned", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             String digest = DigestAuthenticationProvider.generateDigest("alice:secret");
             zk.create("/secret", "hidden".getBytes(StandardCharsets.UTF_8),
-                    List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", digest))), CreateMode.PERSISTENT);
+                    // A mutable list: ZooKeeper asks it whether it contains null.
+                    new ArrayList<>(List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", digest)))),
+                    CreateMode.PERSISTENT);
         }
 
         assertRefused(cli("get", "/missing"), "Node does not exist: /missing");
