@@ -30,7 +30,10 @@ final class ZooKeeperCollector extends Collector {
             "open_file_descriptor_count", "max_file_descriptor_count",
             "connection_drop_probability", "last_client_response_size",
             "max_client_response_size", "min_client_response_size", "outstanding_tls_handshake",
-            "auth_failed_count", "non_mtls_remote_conn_count", "non_mtls_local_conn_count");
+            "auth_failed_count", "non_mtls_remote_conn_count", "non_mtls_local_conn_count",
+            // [ensemble] a quorum member's, and the leader's learner counts
+            "quorum_size", "learners", "synced_followers", "synced_non_voting_followers",
+            "synced_observers", "pending_syncs", "leader_uptime");
     /** Paddock's values that no bridged Dropwizard gauge already carries. */
     private static final Set<String> PADDOCK_GAUGES = Set.of("paddock_last_zxid",
             "paddock_fsync_threshold_exceed_count", "paddock_txn_log_bytes_written",
