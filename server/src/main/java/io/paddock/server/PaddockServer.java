@@ -266,7 +266,7 @@ public final class PaddockServer implements AutoCloseable {
                 (boundAddress != null ? boundAddress : listener.secureAddress()).getPort(), tree, sessions, watches, connections, storage,
                 startMillis, () -> started && !failure.isDone() && !stopping
                         && (peer == null || peer.serving()), auth,
-                new PipelineZnodeWriter(pipeline), java.util.Optional.ofNullable(peer));
+                new PipelineZnodeWriter(pipeline), java.util.Optional.ofNullable(peer).map(EnsemblePeer::status));
     }
 
     /** The secure (TLS) client port's bound address, or null when there is none. */
@@ -408,7 +408,7 @@ public final class PaddockServer implements AutoCloseable {
 
         @Override
         public Map<String, Object> quorumValues() {
-            return peer == null ? Map.of() : peer.monitorValues();
+            return peer == null ? Map.of() : peer.status().monitorValues();
         }
 
         @Override

@@ -4,7 +4,6 @@ import io.paddock.protocol.Id;
 import io.paddock.protocol.Record;
 import io.paddock.protocol.codec.DecodeException;
 import io.paddock.protocol.op.ErrorCode;
-import io.paddock.server.admin.PeerView;
 import io.paddock.server.config.EnsembleConfig;
 import io.paddock.server.config.EnsembleMember;
 import io.paddock.server.config.ServerConfig;
@@ -62,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: the role listener runs on the ZAB driver thread, relays on transport threads,
  * {@link Replicator} calls on the request ring's replicate thread.
  */
-public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
+public final class EnsemblePeer implements Replicator, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnsemblePeer.class);
 
     /** What the server does when this peer starts or stops serving clients. */
@@ -91,6 +90,7 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
     private volatile ServingListener servingListener;
     private volatile RoleChange role = new RoleChange(Role.LOOKING, Phase.ELECTION, 0, 0);
     private final TreeStateMachine state;
+    private final PeerStatus status = new PeerStatus(this);
     private final Object forwardLock = new Object();
     private final ForwardedStreams streams = new ForwardedStreams(); // guarded by forwardLock
     /** On the leader: the server each session's client is on, as far as it has been told. */
@@ -195,70 +195,18 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
         };
     }
 
-    @Override
-    public String role() {
-        String mode = mode();
-        return mode == null ? "looking" : mode;
+    /** What operators see of this peer (mntr, JMX, the console). */
+    public PeerStatus status() {
+        return status;
     }
 
-    @Override
-    public long epoch() {
-        return role.epoch();
+    /** Milliseconds since this server started leading (meaningful while it leads). */
+    long leadingMillis() {
+        return (System.nanoTime() - leadingSinceNanos) / 1_000_000;
     }
 
-    @Override
-    public long lastLoggedZxid() {
-        return runtime.lastLogged();
-    }
-
-    @Override
-    public long lastAppliedZxid() {
-        return runtime.lastApplied();
-    }
-
-    @Override
-    public List<String> learners() {
-        long last = runtime.lastLogged();
-        return runtime.learners().stream().map(l -> "server." + l.id() + " "
-                + (l.observer() ? "observer" : "follower") + (l.synced() ? " synced" : " syncing")
-                + (l.observer() ? "" : ", acked 0x" + Long.toHexString(l.lastAckedZxid())
-                        + lag(last, l.lastAckedZxid()))
-                + ", last heard at tick " + l.lastHeardTick()).toList();
-    }
-
-    /** How many txns a learner's acks trail this leader's log, when both are in one epoch. */
-    private static String lag(long leaderLast, long acked) {
-        if (Zxids.epoch(leaderLast) != Zxids.epoch(acked)) {
-            return "";
-        }
-        return " (" + Math.max(0, leaderLast - acked) + " txns behind)";
-    }
-
-    /** ZooKeeper's detailed peer state, e.g. {@code following - broadcast}. */
-    @Override
-    public String peerState() {
-        RoleChange r = role;
-        return r.role().name().toLowerCase() + " - " + r.phase().name().toLowerCase();
-    }
-
-    /** ZooKeeper's mntr keys of a quorum member (the leader's learner counts among them). */
-    public Map<String, Object> monitorValues() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("peer_state", peerState());
-        m.put("quorum_size", ensemble.participantIds().size());
-        if (leads) {
-            List<LearnerStatus> learners = runtime.learners();
-            long synced = learners.stream().filter(l -> l.synced() && !l.observer()).count();
-            long observers = learners.stream().filter(l -> l.synced() && l.observer()).count();
-            m.put("learners", learners.size());
-            m.put("followers", learners.size()); // the pre-3.6 name some dashboards still read
-            m.put("synced_followers", synced);
-            m.put("synced_non_voting_followers", 0);
-            m.put("synced_observers", observers);
-            m.put("pending_syncs", pipeline.commitQueue().pendingSyncs());
-            m.put("leader_uptime", (System.nanoTime() - leadingSinceNanos) / 1_000_000);
-        }
-        return m;
+    RequestPipeline pipeline() {
+        return pipeline;
     }
 
     public RoleChange roleChange() {
@@ -452,7 +400,7 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
             leads = false;
         }
         secrets.forget();
-        servingListener.stoppedServing("server " + ensemble.myId() + " is now " + peerState()
+        servingListener.stoppedServing("server " + ensemble.myId() + " is now " + status.peerState()
                 + "; it was " + before.role().name().toLowerCase() + " with leader "
                 + before.leader());
     }

@@ -146,7 +146,8 @@ class InProcessEnsembleTest {
             assertEquals("leading - broadcast", mntr.get("zk_peer_state"));
             assertEquals("3", mntr.get("zk_learners"));
             assertEquals("1", mntr.get("zk_synced_observers"));
-            List<String> learners = ensemble.server(leader).peer().orElseThrow().learners();
+            List<String> learners =
+                    ensemble.server(leader).peer().orElseThrow().status().learners();
             assertEquals(3, learners.size(), learners.toString());
             assertTrue(learners.stream().anyMatch(l -> l.contains("follower synced, acked 0x")),
                     learners.toString());
