@@ -52,9 +52,14 @@ class ServerSoakTest {
     private final int floodRequests = Integer.getInteger("paddock.soak.flood", 20_000);
     private final int slowloris = Integer.getInteger("paddock.soak.slowloris", 50);
 
-    /** Heap growth allowed: a fixed 64 MiB plus 4 KiB per session and 256 bytes per watch. */
+    /**
+     * Heap growth allowed: a fixed 64 MiB plus 4 KiB per session and 512 bytes per watch. The
+     * heap is this JVM's, so it holds the soak's own clients' side too: the full-size run grew
+     * 424 MiB with 10,000 sessions and 1,000,000 watches (about 400 bytes a watch, server and
+     * client together), against 347 MiB for the 256 bytes a watch first guessed.
+     */
     private long heapBound() {
-        return (64L << 20) + 4096L * sessions + 256L * watches;
+        return (64L << 20) + 4096L * sessions + 512L * watches;
     }
 
     @Test
