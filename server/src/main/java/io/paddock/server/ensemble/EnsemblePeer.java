@@ -408,15 +408,20 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
     private void startLeading(RoleChange change) {
         state.awaitCaughtUp();
         servingListener.beforeLeading();
-        pipeline.commitQueue().abandonWaiting("server " + ensemble.myId()
-                + " now leads; requests sent to the old leader are lost");
         storage.sessions().touchAll(); // a new leader gives every session a full timeout
         leadingSinceNanos = System.nanoTime();
         owners.clear(); // learned again as clients write and resume
+        CommitQueue queue = pipeline.commitQueue();
         synchronized (forwardLock) {
             streams.reset();
-            leads = true;
-            serving = true;
+            // The replicate stage routes each request under the queue's lock, so none is held
+            // as a learner's once this server leads, and every one held before is given up.
+            synchronized (queue) {
+                queue.abandonWaiting("server " + ensemble.myId()
+                        + " now leads; requests sent to the old leader are lost");
+                leads = true;
+                serving = true;
+            }
             List<Runnable> waiting = List.copyOf(early);
             early.clear();
             waiting.forEach(Runnable::run);

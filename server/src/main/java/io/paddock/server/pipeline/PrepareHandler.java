@@ -55,6 +55,7 @@ final class PrepareHandler implements EventHandler<RequestEvent> {
         if (!OpCode.isWrite(e.opCode) || !prepares.getAsBoolean()) {
             return;
         }
+        e.prepared = true;
         if (owners != null && !e.internal && e.sessionId != 0
                 && owners.sessionMoved(e.sessionId, e.forwardedFrom, e.opCode)) {
             // Refused before a zxid is taken: the connection it came on is closed.

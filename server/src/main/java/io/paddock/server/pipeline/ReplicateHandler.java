@@ -49,7 +49,11 @@ final class ReplicateHandler implements EventHandler<RequestEvent> {
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
         batches.event(endOfBatch);
         if (!failStop.stopped()) {
-            route(e);
+            // Under the queue's lock: a role change takes it too, so the route taken here and
+            // what the change does with the held requests never cross.
+            synchronized (queue) {
+                route(e);
+            }
         }
         if (endOfBatch) {
             release.release(sequence);
@@ -62,6 +66,17 @@ final class ReplicateHandler implements EventHandler<RequestEvent> {
             return;
         }
         if (replicator.leads()) {
+            if (OpCode.isWrite(e.opCode) && !e.prepared) {
+                // It passed prepare before this server led: it has no txn, and answering it
+                // would tell the client a write happened that did not. Its client resends.
+                String why = "this server became the leader while the request was on its way";
+                if (e.channel != null && e.internal) {
+                    e.channel.closeAfterFlush(why); // an operator's write: fails, unanswered
+                } else if (e.channel != null) {
+                    e.channel.close(why);
+                }
+                return;
+            }
             if (e.txn != null) {
                 queue.hold(e, CommitQueue.Wait.ZXID, NOT_FORWARDED); // before: the commit may be quick
                 replicator.propose(proposal(e));
@@ -84,7 +99,7 @@ final class ReplicateHandler implements EventHandler<RequestEvent> {
     /** The leader's part of a learner's request: its txn proposed, or an answer sent back. */
     private void forLearner(RequestEvent e) {
         if (!replicator.leads()) {
-            return; // the learner sees the leader change and drops its clients' requests
+            return; // the learner sends it again to whichever server leads next
         }
         if (e.opCode == OpCode.SYNC) {
             replicator.syncDone(e.forwardedFrom, e.sessionId, e.xid);

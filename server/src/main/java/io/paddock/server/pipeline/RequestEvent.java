@@ -33,6 +33,8 @@ public final class RequestEvent {
     long forwardedFrom;
 
     // Prepare's output.
+    /** Whether prepare ran on it (a write on a server that prepares: standalone, or the leader). */
+    boolean prepared;
     TxnHeader header;
     Txn txn;
     ErrorCode error;
@@ -55,6 +57,7 @@ public final class RequestEvent {
         internal = false;
         fenced = false;
         forwardedFrom = 0;
+        prepared = false;
         header = null;
         txn = null;
         error = ErrorCode.OK;
@@ -76,6 +79,7 @@ public final class RequestEvent {
         internal = o.internal;
         fenced = o.fenced;
         forwardedFrom = o.forwardedFrom;
+        prepared = o.prepared;
         header = o.header;
         txn = o.txn;
         error = o.error;
