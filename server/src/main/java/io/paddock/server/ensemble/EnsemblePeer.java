@@ -33,6 +33,7 @@ import io.paddock.zab.transport.PeerAddress;
 import io.paddock.zab.transport.TransportConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -409,9 +410,18 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
     static TransportConfig transportConfig(EnsembleConfig ensemble) {
         Map<Long, PeerAddress> peers = new TreeMap<>();
         for (EnsembleMember m : ensemble.members()) {
-            peers.put(m.id(), new PeerAddress(m.id(), m.electionAddress(), m.quorumAddress()));
+            peers.put(m.id(), new PeerAddress(m.id(), resolved(m.electionAddress()),
+                    resolved(m.quorumAddress())));
         }
         return TransportConfig.of(ensemble.myId(), peers)
                 .withConnectTimeout(Duration.ofMillis(ensemble.cnxTimeoutMs()));
+    }
+
+    /**
+     * zoo.cfg's server lines are parsed without asking DNS (unresolved addresses); sockets can
+     * neither bind nor connect to those, so the names are resolved here, once, at start-up.
+     */
+    static InetSocketAddress resolved(InetSocketAddress a) {
+        return a.isUnresolved() ? new InetSocketAddress(a.getHostString(), a.getPort()) : a;
     }
 }
