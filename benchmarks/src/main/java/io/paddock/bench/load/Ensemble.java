@@ -30,6 +30,7 @@ final class Ensemble implements ServerUnderTest, AutoCloseable {
     private final int[] clientPorts;
     private final List<String> serverLines = new ArrayList<>();
     private final ServerProcess[] members;
+    private String keepLogsBecause;
 
     private Ensemble(ServerKind kind, ServerSettings settings, String classpath, int size)
             throws IOException {
@@ -80,6 +81,11 @@ final class Ensemble implements ServerUnderTest, AutoCloseable {
         members[i] = ServerProcess.launchMember(kind, settings, classpath, dir, clientPorts[i],
                 settings.memberCfg(clientPorts[i], dir.resolve("data"), serverLines));
         return members[i];
+    }
+
+    /** Keeps the members' directories (logs, data) at close, saying why, for whoever debugs. */
+    synchronized void keepLogs(String why) {
+        keepLogsBecause = why;
     }
 
     /** Kills member {@code i} with SIGKILL, as a crash would, and waits until it is gone. */
@@ -200,8 +206,11 @@ final class Ensemble implements ServerUnderTest, AutoCloseable {
                 m.close();
             }
         }
-        if (crashed) {
-            System.err.println(kind.label() + " ensemble: a member died on its own; logs kept in "
+        if (crashed && keepLogsBecause == null) {
+            keepLogsBecause = "a member died on its own";
+        }
+        if (keepLogsBecause != null) {
+            System.err.println(kind.label() + " ensemble: " + keepLogsBecause + "; logs kept in "
                     + root);
         } else {
             ServerProcess.deleteQuietly(root);

@@ -86,11 +86,17 @@ final class Failover {
             List<Boolean> onLeader = writers.stream().map(w -> w.serverPort() == leaderPort)
                     .toList();
             long killNanos = System.nanoTime();
-            writers.forEach(w -> w.mark(killNanos));
-            ensemble.kill(leader);
+            ensemble.kill(leader); // returns once the process is gone
+            long goneNanos = System.nanoTime();
+            writers.forEach(w -> w.mark(goneNanos));
             awaitCondition(() -> writers.stream().allMatch(w -> w.firstAckAfterMark() >= 0),
                     null);
-            return FailoverRound.of(leader, killNanos, writers, onLeader);
+            FailoverRound r = FailoverRound.of(leader, killNanos, writers, onLeader);
+            if (r.unanswered() > 0) {
+                ensemble.keepLogs(r.unanswered() + " session(s) had no write acknowledged "
+                        + "after the leader kill");
+            }
+            return r;
         } finally {
             writers.forEach(FailoverWriter::stop);
             awaitCondition(() -> writers.stream().allMatch(FailoverWriter::idle), null);

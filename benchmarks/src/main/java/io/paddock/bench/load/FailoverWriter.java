@@ -15,7 +15,9 @@ import org.apache.zookeeper.client.ZKClientConfig;
  * One session of the failover row's steady write load, on the official client: setData of its
  * own node, one request at a time, the next issued from the last one's callback (a failed one
  * 2 ms later, so a disconnected client does not spin). It records the first acknowledged write
- * after a marked instant (the kill) and every Disconnected event with its time.
+ * issued after a marked instant (the killed leader gone: a write acknowledged later but sent
+ * before could have been committed by the old leader) and every Disconnected event with its
+ * time.
  *
  * <p>Thread-safe: callbacks and events arrive on the client's event thread, the benchmark reads
  * from its own; the fields they share are guarded by this object.
@@ -76,13 +78,13 @@ final class FailoverWriter implements Watcher {
         return acks;
     }
 
-    /** From now on the first acknowledged write is recorded (the instant of the kill). */
+    /** From now on the first acknowledged write issued after {@code nanos} is recorded. */
     synchronized void mark(long nanos) {
         markNanos = nanos;
         firstAckAfterMark = -1;
     }
 
-    /** Nanoseconds of the first acknowledged write after the mark, or -1 while there is none. */
+    /** When the first write issued after the mark was acknowledged, or -1 while none was. */
     synchronized long firstAckAfterMark() {
         return firstAckAfterMark;
     }
@@ -97,16 +99,17 @@ final class FailoverWriter implements Watcher {
             return;
         }
         inFlight = true;
-        zk.setData(path, value, -1, (rc, p, ctx, stat) -> done(rc), null);
+        long issued = System.nanoTime();
+        zk.setData(path, value, -1, (rc, p, ctx, stat) -> done(rc, issued), null);
     }
 
-    private void done(int rc) {
+    private void done(int rc, long issuedNanos) {
         long now = System.nanoTime();
         synchronized (this) {
             inFlight = false;
             if (rc == 0) {
                 acks++;
-                if (now >= markNanos && firstAckAfterMark < 0) {
+                if (issuedNanos >= markNanos && firstAckAfterMark < 0) {
                     firstAckAfterMark = now;
                 }
             }

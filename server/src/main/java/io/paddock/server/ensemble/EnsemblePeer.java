@@ -301,9 +301,7 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
                 }
             }
         } else if (m instanceof SecretRequest) {
-            if (leads) {
-                runtime.relay(from, EnsembleCodec.encode(new Secret(secrets.current())));
-            }
+            answerSecretRequest(from);
         } else if (m instanceof Secret s) {
             if (from == role.leader()) {
                 secrets.adopt(s.secret());
@@ -330,6 +328,23 @@ public final class EnsemblePeer implements Replicator, PeerView, AutoCloseable {
                         f.authInfo());
             }
         }
+    }
+
+    /**
+     * A learner asks for the secret as soon as it is in BROADCAST, which may be before this
+     * leader's own role change has run: the request then waits with the early forwards, or the
+     * learner would never serve clients.
+     */
+    private void answerSecretRequest(long from) {
+        synchronized (forwardLock) {
+            if (!leads) {
+                if (runtime.role().role() == Role.LEADING) {
+                    early.add(() -> answerSecretRequest(from));
+                }
+                return;
+            }
+        }
+        runtime.relay(from, EnsembleCodec.encode(new Secret(secrets.current())));
     }
 
     /** On the ZAB driver thread. */
