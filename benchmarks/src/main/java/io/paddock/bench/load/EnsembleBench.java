@@ -80,6 +80,9 @@ public final class EnsembleBench {
                     k.label(), options.size());
             try (Ensemble e = Ensemble.start(k, options.bench().settings(),
                     classpaths.classpath(k), options.size())) {
+                if (options.keepLogs()) {
+                    e.keepLogs("--keep-logs");
+                }
                 Thread reaper = new Thread(e::close, "bench-reaper");
                 Runtime.getRuntime().addShutdownHook(reaper);
                 try {

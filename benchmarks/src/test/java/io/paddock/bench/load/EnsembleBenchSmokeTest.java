@@ -75,6 +75,8 @@ class EnsembleBenchSmokeTest {
         assertEquals(1_000_000, o.znodes());
         assertEquals(5, o.kills());
         assertTrue(o.bench().command().startsWith("EnsembleBench --ensemble 3"));
+        assertTrue(o.bench().outputDir().endsWith(Path.of("bench-report", "ensemble-3")),
+                o.bench().outputDir()::toString);
         assertThrows(IllegalArgumentException.class, () -> EnsembleOptions.parse("--ensemble",
                 "4"));
         assertEquals(List.of("create"), EnsembleOptions.parse("--ensemble", "5", "--rows",
