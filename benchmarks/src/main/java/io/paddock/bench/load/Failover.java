@@ -93,8 +93,12 @@ final class Failover {
                     null);
             FailoverRound r = FailoverRound.of(leader, killNanos, writers, onLeader);
             if (r.unanswered() > 0) {
-                ensemble.keepLogs(r.unanswered() + " session(s) had no write acknowledged "
-                        + "after the leader kill");
+                List<String> stuck = writers.stream().filter(w -> w.firstAckAfterMark() < 0)
+                        .map(FailoverWriter::sessionHex).toList();
+                ensemble.keepLogs("session(s) " + stuck + " had no write acknowledged within "
+                        + timeout + " of the kill of leader member " + (leader + 1));
+                progress.accept(ensemble.kind().label() + ": no write acknowledged for "
+                        + "session(s) " + stuck);
             }
             return r;
         } finally {

@@ -60,6 +60,11 @@ final class FailoverWriter implements Watcher {
         return a instanceof InetSocketAddress i ? i.getPort() : -1;
     }
 
+    /** The session's id, as the servers' logs print it. */
+    String sessionHex() {
+        return "0x" + Long.toHexString(zk.getSessionId());
+    }
+
     synchronized void start() {
         running = true;
         issue();
