@@ -27,7 +27,7 @@ import org.apache.zookeeper.ZooKeeper;
 final class ServerDriver implements AutoCloseable {
     private static final int SESSION_TIMEOUT_MS = 30_000;
 
-    private final ServerProcess server;
+    private final ServerUnderTest server;
     private final Keyspace keys;
     private final Duration rowTimeout;
     private final LoadClient client;
@@ -35,7 +35,7 @@ final class ServerDriver implements AutoCloseable {
     private final List<ClientOps> load = new ArrayList<>();
     private int createParents;
 
-    ServerDriver(ServerProcess server, Keyspace keys, Duration rowTimeout, LoadClient client) {
+    ServerDriver(ServerUnderTest server, Keyspace keys, Duration rowTimeout, LoadClient client) {
         this.server = server;
         this.keys = keys;
         this.rowTimeout = rowTimeout;
@@ -54,31 +54,47 @@ final class ServerDriver implements AutoCloseable {
     void prepare(int sessionCount) throws IOException, InterruptedException, KeeperException {
         int official = client == LoadClient.OFFICIAL ? sessionCount : Math.min(2, sessionCount);
         for (int i = 0; i < official; i++) {
-            sessions.add(connect());
+            sessions.add(connect(server.connectString(i)));
         }
         for (int i = 0; i < sessionCount; i++) {
             load.add(client == LoadClient.OFFICIAL ? OfficialClientOps.over(sessions.get(i))
-                    : connectPaddock());
+                    : connectPaddock(server.connectString(i)));
         }
         ZooKeeper zk = sessions.get(0);
         for (String p : List.of(Keyspace.ROOT, Keyspace.KEYS, watchPath(), churnParent())) {
             zk.create(p, keys.value(), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
         }
         createAll(zk, keys.keys());
+        syncAll();
     }
 
-    private ClientOps connectPaddock() throws IOException {
+    /**
+     * Every session syncs with the leader, so a session on an ensemble's follower reads the
+     * keyspace just created through another server (a no-op wait for a standalone server).
+     */
+    private void syncAll() throws InterruptedException {
+        CountDownLatch synced = new CountDownLatch(sessions.size());
+        for (ZooKeeper zk : sessions) {
+            zk.sync(Keyspace.KEYS, (rc, path, ctx) -> synced.countDown(), null);
+        }
+        if (!synced.await(rowTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(server.kind().label() + ": sync after laying out "
+                    + "the keyspace did not complete");
+        }
+    }
+
+    private ClientOps connectPaddock(String connectString) throws IOException {
         try {
-            return PaddockClientOps.connect(server.connectString(), SESSION_TIMEOUT_MS);
+            return PaddockClientOps.connect(connectString, SESSION_TIMEOUT_MS);
         } catch (IOException e) {
             throw new IOException(server.kind().label() + " did not accept a session of "
                     + "Paddock's client; its log:\n" + server.consoleTail(), e);
         }
     }
 
-    private ZooKeeper connect() throws IOException, InterruptedException {
+    private ZooKeeper connect(String connectString) throws IOException, InterruptedException {
         CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper(server.connectString(), SESSION_TIMEOUT_MS, event -> {
+        ZooKeeper zk = new ZooKeeper(connectString, SESSION_TIMEOUT_MS, event -> {
             if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
                 connected.countDown();
             }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *
  * <p>Thread-safe: close may race with a shutdown hook and is idempotent.
  */
-public final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements ServerUnderTest, AutoCloseable {
     private static final long START_TIMEOUT_MS = 90_000;
 
     private final ServerKind kind;
@@ -74,11 +74,34 @@ public final class ServerProcess implements AutoCloseable {
     private static ServerProcess launch(ServerKind kind, ServerSettings settings,
             String classpath, Path dir, int port, boolean ownsDir) throws IOException {
         Path dataDir = Files.createDirectories(dir.resolve("data"));
-        Path cfg = Files.writeString(dir.resolve("zoo.cfg"), settings.zooCfg(port, dataDir));
+        return launch(kind, settings, classpath, dir, port, kind.mainClass(),
+                settings.zooCfg(port, dataDir), ownsDir);
+    }
+
+    /**
+     * Starts one member of an ensemble on a directory the caller owns (its {@code data/myid}
+     * written by the caller) from the given zoo.cfg text, and returns at once.
+     */
+    static ServerProcess launchMember(ServerKind kind, ServerSettings settings, String classpath,
+            Path dir, int port, String zooCfg) {
+        try {
+            Files.createDirectories(dir.resolve("data"));
+            return launch(kind, settings, classpath, dir, port, kind.ensembleMainClass(), zooCfg,
+                    false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a " + kind.label() + " member", e);
+        }
+    }
+
+    private static ServerProcess launch(ServerKind kind, ServerSettings settings,
+            String classpath, Path dir, int port, String mainClass, String zooCfg,
+            boolean ownsDir) throws IOException {
+        Path cfg = Files.writeString(dir.resolve("zoo.cfg"), zooCfg);
         Path logback = Files.writeString(dir.resolve("logback.xml"),
                 ServerSettings.logbackXml(dir.resolve("server.log")));
         long launched = System.nanoTime();
-        Process p = new ProcessBuilder(command(kind, settings, classpath, cfg, logback))
+        Process p = new ProcessBuilder(command(kind, settings, classpath, mainClass, cfg,
+                logback))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log")
                         .toFile()))
@@ -87,7 +110,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private static List<String> command(ServerKind kind, ServerSettings settings,
-            String classpath, Path cfg, Path logback) {
+            String classpath, String mainClass, Path cfg, Path logback) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xms" + settings.heapMb() + "m");
@@ -102,7 +125,7 @@ public final class ServerProcess implements AutoCloseable {
         }
         cmd.add("-cp");
         cmd.add(classpath);
-        cmd.add(kind.mainClass());
+        cmd.add(mainClass);
         cmd.addAll(kind.programArgs(cfg));
         return cmd;
     }
@@ -131,15 +154,28 @@ public final class ServerProcess implements AutoCloseable {
      * ZooKeeper accepts connections and closes them until its first snapshot is written.
      */
     private boolean serving() {
+        return !mode().isEmpty();
+    }
+
+    /**
+     * The mode {@code srvr} reports ({@code standalone}, {@code leader}, {@code follower},
+     * {@code observer}), or "" when the server does not answer with one (not serving).
+     */
+    public String mode() {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 200);
             s.setSoTimeout(2_000);
             s.getOutputStream().write("srvr".getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
             String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            return reply.contains("Mode:");
+            int at = reply.indexOf("Mode:");
+            if (at < 0) {
+                return "";
+            }
+            int end = reply.indexOf('\n', at);
+            return reply.substring(at + 5, end < 0 ? reply.length() : end).trim();
         } catch (IOException notYet) {
-            return false;
+            return "";
         }
     }
 
@@ -154,6 +190,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** The last lines of the child's console and log file, for error messages. */
+    @Override
     public String consoleTail() {
         StringBuilder out = new StringBuilder();
         for (String name : List.of("console.log", "server.log")) {
@@ -203,6 +240,11 @@ public final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Whether the benchmark killed, stopped or closed it (as opposed to its dying on its own). */
+    synchronized boolean wasStopped() {
+        return closed;
+    }
+
     /** The directory holding zoo.cfg, data, console.log and server.log. */
     public Path workDir() {
         return workDir;
@@ -215,12 +257,24 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    @Override
     public ServerKind kind() {
         return kind;
     }
 
+    @Override
     public String connectString() {
         return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public String connectString(int session) {
+        return connectString();
+    }
+
+    /** The client port on 127.0.0.1. */
+    public int port() {
+        return port;
     }
 
     public long pid() {
@@ -228,6 +282,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** CPU time and peak RSS of the child so far; the last reading once it has exited. */
+    @Override
     public synchronized ProcStats stats() {
         if (process.isAlive()) {
             try {
@@ -240,11 +295,13 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Whether the child is still running. */
+    @Override
     public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Starts a new peak-RSS window (best effort). */
+    @Override
     public void resetPeakRss() {
         ProcStats.resetPeakRss(process.pid());
     }

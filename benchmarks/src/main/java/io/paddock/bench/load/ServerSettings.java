@@ -26,6 +26,15 @@ public record ServerSettings(int tickTimeMs, int heapMb) {
                 "");
     }
 
+    /**
+     * An ensemble member's zoo.cfg: the same keys as {@link #zooCfg}, plus ZooKeeper's sample
+     * initLimit and syncLimit and the ensemble's {@code server.N} lines (the same for every member).
+     */
+    String memberCfg(int port, java.nio.file.Path dataDir, java.util.List<String> serverLines) {
+        return zooCfg(port, dataDir) + String.join("\n", "initLimit=10", "syncLimit=5",
+                String.join("\n", serverLines), "");
+    }
+
     /** Logging at INFO to a file, as ZooKeeper's release configures it; DEBUG to console is ~3x slower. */
     static String logbackXml(java.nio.file.Path logFile) {
         return String.join("\n",

@@ -29,10 +29,24 @@ public final class SideBySide {
 
     private final BenchOptions options;
     private final PrintStream out;
+    private final ServerUnderTest.Starter starter;
+    private final String topology;
 
     public SideBySide(BenchOptions options, PrintStream out) {
+        this(options, out, ServerProcess::start, "standalone");
+    }
+
+    /**
+     * @param starter starts the server under test of each kind (a standalone server or an
+     *     ensemble)
+     * @param topology how the report names what was started, e.g. "standalone"
+     */
+    SideBySide(BenchOptions options, PrintStream out, ServerUnderTest.Starter starter,
+            String topology) {
         this.options = options;
         this.out = out;
+        this.starter = starter;
+        this.topology = topology;
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,14 +70,14 @@ public final class SideBySide {
         System.setProperty("java.awt.headless", "true");
         ChildClasspaths classpaths = ChildClasspaths.fromBuild();
         List<RowResult> results = new ArrayList<>();
-        Map<ServerKind, ServerProcess> servers = new EnumMap<>(ServerKind.class);
+        Map<ServerKind, ServerUnderTest> servers = new EnumMap<>(ServerKind.class);
         Map<ServerKind, ServerDriver> drivers = new EnumMap<>(ServerKind.class);
-        Thread reaper = new Thread(() -> servers.values().forEach(ServerProcess::close),
+        Thread reaper = new Thread(() -> servers.values().forEach(ServerUnderTest::close),
                 "bench-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
         try {
             for (ServerKind k : ServerKind.values()) {
-                servers.put(k, ServerProcess.start(k, options.settings(), classpaths.classpath(k)));
+                servers.put(k, starter.start(k, options.settings(), classpaths.classpath(k)));
                 drivers.put(k, prepare(servers.get(k)));
             }
             for (RowSpec row : options.rows()) {
@@ -71,7 +85,7 @@ public final class SideBySide {
             }
         } finally {
             drivers.values().forEach(ServerDriver::close);
-            servers.values().forEach(ServerProcess::close);
+            servers.values().forEach(ServerUnderTest::close);
             removeHook(reaper);
         }
         BenchReport report = new BenchReport(options, results, environment(classpaths));
@@ -79,7 +93,7 @@ public final class SideBySide {
         return report;
     }
 
-    private ServerDriver prepare(ServerProcess server)
+    private ServerDriver prepare(ServerUnderTest server)
             throws IOException, InterruptedException, KeeperException {
         Duration timeout = Duration.ofMinutes(options.mode() == Mode.SMOKE ? 1 : 5);
         ServerDriver driver = new ServerDriver(server, new Keyspace(KEYS, VALUE_BYTES), timeout,
@@ -90,8 +104,8 @@ public final class SideBySide {
         long warm = options.mode().warmUpOps();
         int s = options.sessions();
         int o = options.outstanding();
-        progress("%s (pid %d) warming up (--client %s): the mix, then each throughput row's "
-                + "request kind", server.kind().label(), server.pid(), options.client().option());
+        progress("%s (%s) warming up (--client %s): the mix, then each throughput row's "
+                + "request kind", server.kind().label(), topology, options.client().option());
         driver.measure(new RowSpec("warm-up mix", RowKind.MIXED, s, o, warm));
         driver.measure(new RowSpec("warm-up create", RowKind.CREATE, s, o, Math.max(1, warm / 2)));
         // Every request kind a row will measure runs once first, so the JIT compiles its path
@@ -111,12 +125,12 @@ public final class SideBySide {
      * Waits until the server uses under a tenth of a core over half a second (its JIT backlog,
      * snapshot and GC work done), for at most 30 seconds: both servers start their rows idle.
      */
-    private static void awaitQuiet(ServerProcess server) throws InterruptedException {
+    private static void awaitQuiet(ServerUnderTest server) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        long before = ProcStats.read(server.pid()).cpuNanos();
+        long before = server.stats().cpuNanos();
         while (System.nanoTime() < deadline) {
             Thread.sleep(500); // sampling the child's CPU clock; nothing here to wait on instead
-            long now = ProcStats.read(server.pid()).cpuNanos();
+            long now = server.stats().cpuNanos();
             if (now - before < TimeUnit.MILLISECONDS.toNanos(50)) {
                 return;
             }
@@ -168,9 +182,11 @@ public final class SideBySide {
     private List<String> environment(ChildClasspaths classpaths) {
         Runtime rt = Runtime.getRuntime();
         return List.of(
-                "Paddock " + classpaths.paddockVersion() + " (this build, standalone) vs Apache "
-                        + "ZooKeeper " + classpaths.zookeeperVersion() + " (standalone, "
-                        + "ZooKeeperServerMain)",
+                "Paddock " + classpaths.paddockVersion() + " (this build, " + topology
+                        + ") vs Apache ZooKeeper " + classpaths.zookeeperVersion() + " ("
+                        + topology + ", " + simpleName(topology.equals("standalone")
+                                ? ServerKind.ZOOKEEPER.mainClass()
+                                : ServerKind.ZOOKEEPER.ensembleMainClass()) + ")",
                 String.format(Locale.ROOT, "client: %s, async API (--client %s), drives the "
                         + "throughput rows; %d x %d sessions x outstanding; %d-byte values; %d "
                         + "keys; watch and session churn: official ZooKeeper %s Java client",
@@ -181,6 +197,10 @@ public final class SideBySide {
                 String.format(Locale.ROOT, "machine: %d cores, Java %s; mode %s; run at %s",
                         rt.availableProcessors(), Runtime.version(),
                         options.mode().name().toLowerCase(Locale.ROOT), Instant.now()));
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     /** The classpath entry holding the Paddock server, which says which build was measured. */

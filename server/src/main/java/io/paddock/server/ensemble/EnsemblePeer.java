@@ -455,10 +455,19 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
                         new InetSocketAddress(m.electionAddress().getPort()),
                         new InetSocketAddress(m.quorumAddress().getPort())));
             } else {
-                peers.put(m.id(), new PeerAddress(m.id(), m.electionAddress(), m.quorumAddress()));
+                peers.put(m.id(), new PeerAddress(m.id(), resolved(m.electionAddress()),
+                        resolved(m.quorumAddress())));
             }
         }
         return TransportConfig.of(ensemble.myId(), peers)
                 .withConnectTimeout(Duration.ofMillis(ensemble.cnxTimeoutMs()));
+    }
+
+    /**
+     * zoo.cfg's server lines are parsed without asking DNS (unresolved addresses); sockets can
+     * neither bind nor connect to those, so the names are resolved here, once, at start-up.
+     */
+    static InetSocketAddress resolved(InetSocketAddress a) {
+        return a.isUnresolved() ? new InetSocketAddress(a.getHostString(), a.getPort()) : a;
     }
 }
