@@ -389,7 +389,9 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void closeAfterFlush(String reason) {
-        LOG.info("closing connection from {} (session 0x{}): {}", address,
+        // Routine (a client's own close, on the reply thread): DEBUG, as ZooKeeper logs it; an
+        // expiry is logged where it is decided.
+        LOG.debug("closing connection from {} (session 0x{}): {}", address,
                 Long.toHexString(sessionId), reason);
         if (!channel.eventLoop().inEventLoop()) {
             flush(); // what the reply thread gathered goes out before the close
