@@ -73,12 +73,8 @@ final class TreeStateMachine implements StateMachine {
 
     @Override
     public long snapshot(OutputStream out) throws IOException {
-        awaitApplied();
-        DataTreeSnapshot snapshot = new DataTreeSnapshot(storage.tree(), storage.sessions());
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeLong(published);
-        snapshot.writeTo(data);
-        data.flush();
+        awaitApplied(published);
+        writeSnapshot(published, out);
         return published;
     }
 
@@ -95,12 +91,12 @@ final class TreeStateMachine implements StateMachine {
      */
     @Override
     public void snapshotFrom(long zxid, OutputStream out) throws IOException {
-        while (storage.tree().lastProcessedZxid() < zxid) {
-            if (pipeline.get().failed()) {
-                throw new IOException("the apply stage stopped after a fatal error");
-            }
-            LockSupport.parkNanos(100_000);
-        }
+        awaitApplied(zxid);
+        writeSnapshot(zxid, out);
+    }
+
+    /** The stream: the zxid it stands for, then the tree's body as it is now. */
+    private void writeSnapshot(long zxid, OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         data.writeLong(zxid);
         new DataTreeSnapshot(storage.tree(), storage.sessions()).writeTo(data);
@@ -109,7 +105,7 @@ final class TreeStateMachine implements StateMachine {
 
     @Override
     public long install(InputStream in) throws IOException {
-        awaitApplied();
+        awaitApplied(published);
         beforeInstall.run();
         DataInputStream data = new DataInputStream(in);
         long zxid = data.readLong();
@@ -140,15 +136,15 @@ final class TreeStateMachine implements StateMachine {
     /** Waits until the tree holds every txn committed so far (a new leader's first step). */
     void awaitCaughtUp() {
         try {
-            awaitApplied();
+            awaitApplied(published);
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    /** Until the apply stage has applied every txn published here. */
-    private void awaitApplied() throws IOException {
-        while (storage.tree().lastProcessedZxid() < published) {
+    /** Until the apply stage has applied every txn up to {@code zxid}. */
+    private void awaitApplied(long zxid) throws IOException {
+        while (storage.tree().lastProcessedZxid() < zxid) {
             if (pipeline.get().failed()) {
                 throw new IOException("the apply stage stopped after a fatal error");
             }

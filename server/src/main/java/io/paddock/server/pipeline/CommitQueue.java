@@ -195,21 +195,6 @@ public final class CommitQueue {
         syncsAnswered.clear();
     }
 
-    /** Drops everything held: the server has closed every client connection. */
-    public synchronized void clear() {
-        bySession.clear();
-        syncsAnswered.clear();
-    }
-
-    /** Requests held, for the outstanding figures. */
-    public synchronized int size() {
-        int n = 0;
-        for (ArrayDeque<Held> q : bySession.values()) {
-            n += q.size();
-        }
-        return n;
-    }
-
     /** Syncs waiting, the leader's or this learner's (mntr's zk_pending_syncs). */
     public synchronized int pendingSyncs() {
         int n = 0;

@@ -197,11 +197,6 @@ public final class RequestPipeline implements AutoCloseable {
         return tree.lastProcessedZxid();
     }
 
-    /** The zxid of the last txn prepared here (on a leader, ahead of what is applied). */
-    public long lastPreparedZxid() {
-        return zxids.last();
-    }
-
     /** Each stage's batch sizes, in pipeline order: prepare, persist, apply, reply. */
     public List<StageBatches> stageBatches() {
         return stageBatches;
