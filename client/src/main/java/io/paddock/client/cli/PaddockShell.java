@@ -44,6 +44,11 @@ public final class PaddockShell {
         return session.quitRequested();
     }
 
+    /** Watch events this shell's session has been delivered, printed or not (for tests). */
+    long eventsDelivered() {
+        return session.eventsDelivered();
+    }
+
     /** The interactive shell's completer, on this shell's session. */
     public Completer completer() {
         return new ShellCompleter(interpreter.table(), session);

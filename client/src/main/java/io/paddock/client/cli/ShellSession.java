@@ -30,6 +30,8 @@ final class ShellSession implements AutoCloseable {
     private boolean ownsClient;
     private String server;
     private volatile boolean printWatches = true;
+    private final java.util.concurrent.atomic.AtomicLong eventsDelivered =
+            new java.util.concurrent.atomic.AtomicLong();
     private boolean quit;
 
     ShellSession(PrintStream out, PrintStream err, boolean json, Duration timeout) {
@@ -136,7 +138,13 @@ final class ShellSession implements AutoCloseable {
         return "[paddock: " + server + "(" + state + ") " + history.size() + "] ";
     }
 
+    /** Watch events delivered to this session so far, printed or not. */
+    long eventsDelivered() {
+        return eventsDelivered.get();
+    }
+
     private void printEvent(WatchedEvent event) {
+        eventsDelivered.incrementAndGet();
         if (!printWatches) {
             return;
         }

@@ -213,7 +213,10 @@ class PaddockShellTest {
         assertEquals("printwatches is off", ok("printwatches"));
         ok("create /q");
         ok("get -w /q");
+        long before = shell.eventsDelivered();
         ok("set /q 1");
+        // Events arrive on their own thread: this one must have come before printing resumes.
+        Timing.await().until(() -> shell.eventsDelivered() > before);
         ok("printwatches on");
         ok("get -w /q");
         ok("set /q 2");
