@@ -88,6 +88,7 @@ public final class ZabPeer {
         if (!started || message.from() == ctx.myId() || !ctx.isMember(message.from())) {
             return;
         }
+        ctx.heardFrom(message.from());
         if (state.role() != Role.LOOKING && message instanceof Notification n
                 && n.state() == Role.LOOKING) {
             // A peer that is not LOOKING answers with its vote and state, so a LOOKING peer can
@@ -129,6 +130,7 @@ public final class ZabPeer {
 
     /** The transport lost its connection to {@code peerId} (fast failure detection). */
     public void peerDisconnected(long peerId) {
+        ctx.disconnected(peerId);
         if (started) {
             moveTo(state.peerDisconnected(peerId));
         }

@@ -61,6 +61,12 @@ public final class LeaderDiscovery implements PeerState {
 
     @Override
     public PeerState enter() {
+        for (CEpoch hello : ctx.takeEarlyHellos()) {
+            PeerState next = step(hello); // learners that decided before this peer did
+            if (next != this) {
+                return next;
+            }
+        }
         return chooseEpochIfQuorum();
     }
 

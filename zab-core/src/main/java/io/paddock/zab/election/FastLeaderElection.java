@@ -5,6 +5,7 @@ import io.paddock.zab.Phase;
 import io.paddock.zab.Role;
 import io.paddock.zab.discovery.LeaderDiscovery;
 import io.paddock.zab.discovery.LearnerDiscovery;
+import io.paddock.zab.message.CEpoch;
 import io.paddock.zab.message.Notification;
 import io.paddock.zab.message.PeerMessage;
 import io.paddock.zab.message.Vote;
@@ -26,13 +27,15 @@ import java.util.TreeMap;
  *       is answered with this peer's vote; a better vote in this round is adopted and
  *       re-broadcast.</li>
  *   <li>Once the voters agreeing on this peer's vote form a quorum, it waits
- *       {@code finalizeWaitTicks} for a better vote, then decides (at once if every voter
- *       agrees, so a single voter decides in its first call).</li>
+ *       {@code finalizeWaitTicks} for a better vote, then decides (at once if every voter it can
+ *       reach agrees: a single voter decides in its first call, and the survivors of a leader's
+ *       crash do not wait for a vote the dead leader will never send).</li>
  *   <li>Notifications from FOLLOWING or LEADING peers establish a leader without a new election:
  *       a quorum of voters naming the same leader, the leader among them saying LEADING.</li>
  *   <li>Without progress for {@code electionTimeoutTicks} plus a seeded jitter, it re-sends.</li>
  * </ul>
- * Observers' votes never count, and a vote for an observer is never adopted.
+ * Observers' votes never count, and a vote for an observer is never adopted. A CEPOCH from a
+ * learner that decided first is kept for this peer's discovery, should it lead.
  *
  * <p>Not thread-safe: driven by the owning peer's single thread.
  */
@@ -79,6 +82,7 @@ public final class FastLeaderElection implements PeerState {
         // above theirs would make it ignore their votes, and its answers to their older round
         // would bounce between it and them forever.
         round = ctx.isObserver() ? ctx.round() : ctx.round() + 1;
+        ctx.takeEarlyHellos(); // those of an earlier election are stale
         ctx.round(round);
         adopt(initialVote());
         broadcast();
@@ -88,6 +92,10 @@ public final class FastLeaderElection implements PeerState {
 
     @Override
     public PeerState step(PeerMessage message) {
+        if (message instanceof CEpoch hello) {
+            ctx.holdEarlyHello(hello);
+            return this;
+        }
         if (!(message instanceof Notification n)) {
             return this;
         }
@@ -127,6 +135,7 @@ public final class FastLeaderElection implements PeerState {
             round = n.round();
             ctx.round(round);
             received.clear();
+            ctx.takeEarlyHellos(); // sent by learners of the round given up
             Vote best = initialVote();
             if (valid(n.vote()) && better(n.vote(), best)) {
                 best = n.vote();
@@ -204,8 +213,19 @@ public final class FastLeaderElection implements PeerState {
         return valid(vote) && ctx.isQuorum(agreeing(), false);
     }
 
+    /**
+     * Whether no better vote can come: every voter agrees but those whose connection was lost
+     * (ZooKeeper waits finalizeWait regardless; a crashed leader's vote never comes). Deciding
+     * early is safe: discovery goes back to LOOKING if a quorum member's history is fresher.
+     */
     private boolean everyVoterAgrees() {
-        return agreeing().size() == ctx.config().quorum().votingMembers().size();
+        List<Long> agreeing = agreeing();
+        for (long voter : ctx.config().quorum().votingMembers()) {
+            if (!agreeing.contains(voter) && !ctx.unreachable(voter)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Long> agreeing() {

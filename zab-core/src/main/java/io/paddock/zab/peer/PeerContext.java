@@ -5,12 +5,15 @@ import io.paddock.zab.Invariants;
 import io.paddock.zab.LogView;
 import io.paddock.zab.Mutation;
 import io.paddock.zab.PeerConfig;
+import io.paddock.zab.message.CEpoch;
 import io.paddock.zab.message.PeerMessage;
 import io.paddock.zab.message.Vote;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
@@ -38,6 +41,10 @@ public final class PeerContext {
     private long promisedEpoch = -1;
     private long promisedTo;
     private String lastReason = "started";
+    /** Peers whose connection the transport reported lost and who have not been heard since. */
+    private final Set<Long> unreachable = new TreeSet<>();
+    /** CEPOCHs that reached this peer while it was still LOOKING, latest per sender. */
+    private final Map<Long, CEpoch> earlyHellos = new TreeMap<>();
 
     public PeerContext(PeerConfig config, EpochState epochs, LogView log, long lastApplied,
             RandomGenerator random) {
@@ -113,6 +120,36 @@ public final class PeerContext {
 
     public void send(PeerMessage message) {
         outbox.send(message);
+    }
+
+    /** The transport lost its connection to {@code id}. */
+    public void disconnected(long id) {
+        unreachable.add(id);
+    }
+
+    /** A message came from {@code id}: it is reachable again. */
+    public void heardFrom(long id) {
+        unreachable.remove(id);
+    }
+
+    /** Whether the connection to {@code id} was lost and nothing has come from it since. */
+    public boolean unreachable(long id) {
+        return unreachable.contains(id);
+    }
+
+    /**
+     * A learner that decided for this peer before this peer decided for itself: its CEPOCH waits
+     * here for the leader's discovery instead of for the learner's next resend.
+     */
+    public void holdEarlyHello(CEpoch hello) {
+        earlyHellos.put(hello.from(), hello);
+    }
+
+    /** The CEPOCHs held while LOOKING, in sender order; the holder is emptied. */
+    public List<CEpoch> takeEarlyHellos() {
+        List<CEpoch> hellos = List.copyOf(earlyHellos.values());
+        earlyHellos.clear();
+        return hellos;
     }
 
     public boolean isMember(long id) {

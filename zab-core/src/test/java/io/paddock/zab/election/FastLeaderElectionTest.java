@@ -12,6 +12,7 @@ import io.paddock.zab.Ready;
 import io.paddock.zab.Role;
 import io.paddock.zab.RoleChange;
 import io.paddock.zab.message.CEpoch;
+import io.paddock.zab.message.NewEpoch;
 import io.paddock.zab.message.Notification;
 import io.paddock.zab.message.PeerMessage;
 import io.paddock.zab.message.Vote;
@@ -92,6 +93,61 @@ class FastLeaderElectionTest {
         Ready decided = p.step(new Notification(2, 3, forThree, 1, Role.LOOKING));
 
         assertEquals(Role.LEADING, decided.roleChange().role());
+    }
+
+    @Test
+    void aQuorumDecidesAtOnceWhenTheOnlyVoterNotAgreeingIsUnreachable() {
+        SinglePeer p = voter(3, 3, 0, make(1, 4));
+        p.start();
+        p.disconnected(2); // the old leader crashed: its vote will never come
+
+        Ready decided = p.step(new Notification(1, 3, new Vote(3, make(1, 4), 1), 1, Role.LOOKING));
+
+        assertEquals(new RoleChange(Role.LEADING, Phase.DISCOVERY, 1, 3), decided.roleChange());
+    }
+
+    @Test
+    void aVoterHeardFromAgainIsWaitedForOnceMore() {
+        SinglePeer p = voter(3, 3, 0, make(1, 4));
+        p.start();
+        p.disconnected(2);
+        p.step(new Notification(2, 3, new Vote(2, make(1, 1), 1), 1, Role.LOOKING));
+
+        Ready quorum = p.step(new Notification(1, 3, new Vote(3, make(1, 4), 1), 1, Role.LOOKING));
+
+        assertNull(quorum.roleChange(), "2 is reachable again and has not agreed: wait");
+        assertEquals(Role.LEADING, p.tick(2).roleChange().role());
+    }
+
+    @Test
+    void aCEpochThatArrivesWhileLookingIsTakenByTheLeadersDiscovery() {
+        SinglePeer p = voter(3, 3, 0, make(1, 4));
+        p.start();
+        p.disconnected(2);
+        Ready early = p.step(new CEpoch(1, 3, 1, make(1, 4), false)); // 1 decided first
+        assertEquals(List.of(), early.messages());
+
+        Ready decided = p.step(new Notification(1, 3, new Vote(3, make(1, 4), 1), 1, Role.LOOKING));
+
+        assertEquals(Role.LEADING, decided.roleChange().role());
+        assertTrue(decided.messages().contains(new NewEpoch(3, 1, 2)),
+                "NEWEPOCH goes to 1 at once, not after its next CEPOCH: " + decided.messages());
+    }
+
+    @Test
+    void aCEpochFromAnEarlierElectionIsForgotten() {
+        SinglePeer p = voter(3, 3, 0, make(1, 4));
+        p.start();
+        p.step(new CEpoch(1, 3, 1, make(1, 4), false));
+        p.step(new Notification(1, 3, new Vote(1, make(1, 1), 1), 7, Role.LOOKING)); // new round
+        p.tick(3); // decides nothing yet: 1's vote for itself is worse
+        p.disconnected(2);
+
+        Ready decided = p.step(new Notification(1, 3, new Vote(3, make(1, 4), 1), 7, Role.LOOKING));
+
+        assertEquals(Role.LEADING, decided.roleChange().role());
+        assertTrue(decided.messages().stream().noneMatch(NewEpoch.class::isInstance),
+                "the CEPOCH of round 1 was for that election: " + decided.messages());
     }
 
     @Test

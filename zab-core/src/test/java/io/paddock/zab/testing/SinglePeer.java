@@ -71,6 +71,12 @@ public final class SinglePeer {
         return take();
     }
 
+    /** The transport lost its connection to {@code peerId}. */
+    public Ready disconnected(long peerId) {
+        peer.peerDisconnected(peerId);
+        return take();
+    }
+
     public Ready tick() {
         peer.tick();
         return take();
