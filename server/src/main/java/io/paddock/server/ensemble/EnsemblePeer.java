@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A server serves clients while it is in BROADCAST (leading, following or observing) and,
  * as a learner, once it holds its leader's session secret. When it stops serving, or its leader
- * changes, {@link ServingListener#stoppedServing} closes its clients' connections (ZooKeeper
- * does the same) and what they had in flight is dropped.
+ * changes, its clients stay connected and what they sent waits in the {@link CommitQueue}: a
+ * learner forwards it again to its next leader ({@link CommitQueue#resume}), a new leader
+ * prepares it itself ({@link CommitQueue#takeOver}).
  *
  * <p>Thread-safe: the role listener runs on the ZAB driver thread, relays on transport threads,
  * {@link Replicator} calls on the request ring's replicate thread.
@@ -414,11 +415,10 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
         CommitQueue queue = pipeline.commitQueue();
         synchronized (forwardLock) {
             streams.reset();
-            // The replicate stage routes each request under the queue's lock, so none is held
-            // as a learner's once this server leads, and every one held before is given up.
+            // The replicate stage routes each request under the queue's lock: it holds the
+            // unprepared ones (as a learner does) until the takeover prepares them.
             synchronized (queue) {
-                queue.abandonWaiting("server " + ensemble.myId()
-                        + " now leads; requests sent to the old leader are lost");
+                queue.forgetProposals();
                 leads = true;
                 serving = true;
             }
@@ -426,6 +426,7 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
             early.clear();
             waiting.forEach(Runnable::run);
         }
+        pipeline.leadershipTaken(); // what this server's clients sent meanwhile is prepared
         LOG.info("server {}: serving clients as leader of epoch {}", ensemble.myId(),
                 change.epoch());
     }

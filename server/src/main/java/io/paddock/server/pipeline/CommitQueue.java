@@ -153,18 +153,9 @@ public final class CommitQueue {
      * client's requests; its internal ones (expiry, reaping) are the new leader's business.
      */
     public synchronized void resume(long period, Forwarder forwarder) {
+        forgetProposals();
         for (ArrayDeque<Held> q : bySession.values()) {
-            for (Iterator<Held> it = q.iterator(); it.hasNext();) {
-                Held h = it.next();
-                if (h.wait == Wait.ZXID) {
-                    if (h.event.internal) {
-                        it.remove();
-                        continue;
-                    }
-                    h.wait = Wait.SESSION_XID;
-                    h.event.header = null;
-                    h.event.txn = null;
-                }
+            for (Held h : q) {
                 boolean unanswered = (h.wait == Wait.SESSION_XID && !h.failed)
                         || (h.wait == Wait.SYNC && h.syncAt < 0);
                 if (unanswered && h.forwardedIn != period) {
@@ -176,11 +167,68 @@ public final class CommitQueue {
     }
 
     /**
+     * This server's proposals that still wait were made in an earlier term and, now that it
+     * has caught up with a leader's history (its own, when it leads again), were never
+     * committed: each becomes a request to send or prepare again; its expiries and reapings
+     * are dropped (the leader of the new term expires again what is due). Called at the start
+     * of each term, under the lock the replicate stage routes under.
+     */
+    public synchronized void forgetProposals() {
+        for (ArrayDeque<Held> q : bySession.values()) {
+            for (Iterator<Held> it = q.iterator(); it.hasNext();) {
+                Held h = it.next();
+                if (h.wait != Wait.ZXID) {
+                    continue;
+                }
+                if (h.event.internal) {
+                    it.remove();
+                } else {
+                    h.wait = Wait.SESSION_XID;
+                    h.event.header = null;
+                    h.event.txn = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * This server leads now and has applied every txn of its history: each request still
+     * unanswered (sent to the old leader and never committed, or never sent, or, after
+     * {@link #forgetProposals}, proposed when this server led before) is prepared here ({@code prepare}, which
+     * fills in the txn or the error) and, with a txn, proposed ({@code propose}), session by
+     * session in order; a waiting sync needs nothing more than its place in its session's
+     * queue, since the leader applies everything committed in order. Called on the prepare
+     * thread by {@link LeaderTakeover}, before any newer request of these sessions is prepared.
+     */
+    public synchronized void takeOver(java.util.function.Consumer<RequestEvent> prepare,
+            java.util.function.Consumer<RequestEvent> propose) {
+        for (ArrayDeque<Held> q : bySession.values()) {
+            for (Held h : q) {
+                if (h.wait == Wait.SESSION_XID && !h.failed) {
+                    prepare.accept(h.event);
+                    if (h.event.txn != null) {
+                        h.wait = Wait.ZXID;
+                        propose.accept(h.event);
+                    } else {
+                        h.failed = true; // answered with prepare's error
+                        h.wait = Wait.SESSION_XID;
+                    }
+                } else if (h.wait == Wait.SYNC) {
+                    h.wait = Wait.NOTHING;
+                }
+            }
+        }
+        syncsAnswered.clear();
+        for (Long session : List.copyOf(bySession.keySet())) {
+            release(session, bySession.get(session));
+        }
+    }
+
+    /**
      * Gives up on every request still waiting, closing its session's connection, as ZooKeeper
      * closes every connection at a leader change (the client resends); idle sessions keep
-     * theirs. For a server that starts leading (a waiting request, sent to the old leader and
-     * never committed, would need preparing again behind its session's newer requests) and one
-     * that installed a snapshot (it cannot tell which waiting writes the snapshot holds).
+     * theirs. For a server that installed a snapshot (it cannot tell which waiting writes the
+     * snapshot holds).
      */
     public synchronized void abandonWaiting(String why) {
         for (ArrayDeque<Held> q : bySession.values()) {
@@ -193,6 +241,15 @@ public final class CommitQueue {
         }
         bySession.clear();
         syncsAnswered.clear();
+    }
+
+    /** Requests of this server's clients waiting for the ensemble (part of outstanding). */
+    public synchronized int waiting() {
+        int n = 0;
+        for (ArrayDeque<Held> q : bySession.values()) {
+            n += q.size();
+        }
+        return n;
     }
 
     /** Syncs waiting, the leader's or this learner's (mntr's zk_pending_syncs). */

@@ -1,12 +1,12 @@
 package io.paddock.server.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.request.Prepared;
 import io.paddock.server.request.RequestPreparer;
 import io.paddock.zab.runtime.ZxidCounter;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,23 +25,27 @@ final class PrepareHandler implements EventHandler<RequestEvent> {
     private final RequestPreparer preparer;
     private final ZxidCounter zxids;
     private final LongSupplier clock;
-    private final BooleanSupplier prepares;
     private final Replicator owners;
+    private final LeaderTakeover takeover;
 
-    /** @param prepares whether this server makes txns now (standalone always; an ensemble's leader) */
-    PrepareHandler(RequestPreparer preparer, ZxidCounter zxids, LongSupplier clock,
-            BooleanSupplier prepares) {
-        this(preparer, zxids, clock, prepares, null);
+    /** A standalone server's: it prepares every write. */
+    PrepareHandler(RequestPreparer preparer, ZxidCounter zxids, LongSupplier clock) {
+        this(preparer, zxids, clock, null, null);
     }
 
-    /** @param owners [ensemble] where sessions live, checked before each write; null standalone */
+    /**
+     * [ensemble] A member's: it prepares while it leads, as {@code takeover} says.
+     *
+     * @param owners [ensemble] where sessions live, checked before each write; null standalone
+     * @param takeover [ensemble] when this server's own requests are prepared; null standalone
+     */
     PrepareHandler(RequestPreparer preparer, ZxidCounter zxids, LongSupplier clock,
-            BooleanSupplier prepares, Replicator owners) {
+            Replicator owners, LeaderTakeover takeover) {
         this.preparer = preparer;
         this.zxids = zxids;
         this.clock = clock;
-        this.prepares = prepares;
         this.owners = owners;
+        this.takeover = takeover;
     }
 
     /** Where this stage's batch sizes are counted. */
@@ -50,11 +54,27 @@ final class PrepareHandler implements EventHandler<RequestEvent> {
     }
 
     @Override
+    public void setSequenceCallback(Sequence sequence) {
+        if (takeover != null) {
+            takeover.prepareSequence(sequence);
+        }
+    }
+
+    @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
         batches.event(endOfBatch);
-        if (!OpCode.isWrite(e.opCode) || !prepares.getAsBoolean()) {
+        if (e.opCode == RequestEvent.TAKEOVER) {
+            if (takeover != null) {
+                takeover.marker(sequence, this::prepare);
+            }
             return;
         }
+        if (OpCode.isWrite(e.opCode) && (takeover == null || takeover.prepares(e))) {
+            prepare(e);
+        }
+    }
+
+    private void prepare(RequestEvent e) {
         e.prepared = true;
         if (owners != null && !e.internal && e.sessionId != 0
                 && owners.sessionMoved(e.sessionId, e.forwardedFrom, e.opCode)) {

@@ -61,22 +61,16 @@ final class ReplicateHandler implements EventHandler<RequestEvent> {
     }
 
     private void route(RequestEvent e) {
+        if (e.opCode == RequestEvent.TAKEOVER) {
+            return; // the prepare stage's business
+        }
         if (e.forwardedFrom != 0) {
             forLearner(e);
             return;
         }
-        if (replicator.leads()) {
-            if (OpCode.isWrite(e.opCode) && !e.prepared) {
-                // It passed prepare before this server led: it has no txn, and answering it
-                // would tell the client a write happened that did not. Its client resends.
-                String why = "this server became the leader while the request was on its way";
-                if (e.channel != null && e.internal) {
-                    e.channel.closeAfterFlush(why); // an operator's write: fails, unanswered
-                } else if (e.channel != null) {
-                    e.channel.close(why);
-                }
-                return;
-            }
+        // A write that passed prepare before this server took over as leader has no txn: it is
+        // held as on a learner, and prepared at the takeover (LeaderTakeover).
+        if (replicator.leads() && (e.prepared || !OpCode.isWrite(e.opCode))) {
             if (e.txn != null) {
                 queue.hold(e, CommitQueue.Wait.ZXID, NOT_FORWARDED); // before: the commit may be quick
                 replicator.propose(proposal(e));
@@ -111,7 +105,7 @@ final class ReplicateHandler implements EventHandler<RequestEvent> {
         }
     }
 
-    private static Proposal proposal(RequestEvent e) {
+    static Proposal proposal(RequestEvent e) {
         return new Proposal(e.header.zxid(), e.header.type(), TxnCodec.serialize(e.header, e.txn));
     }
 }

@@ -16,6 +16,12 @@ import java.util.List;
  * stage to the next.
  */
 public final class RequestEvent {
+    /**
+     * [ensemble] The op code of the marker a new leader puts in its request ring
+     * ({@link LeaderTakeover}); no client sends it, and no stage past the request ring sees it.
+     */
+    static final int TAKEOVER = Integer.MIN_VALUE;
+
     // Inputs, set by whoever submits the request.
     ClientChannel channel;
     long sessionId;

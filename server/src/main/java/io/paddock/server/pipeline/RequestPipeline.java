@@ -118,12 +118,16 @@ public final class RequestPipeline implements AutoCloseable {
         PrepareHandler prepare;
         if (replicator == null) {
             this.commitQueue = null;
-            prepare = new PrepareHandler(preparer, zxids, clock, () -> true);
+            prepare = new PrepareHandler(preparer, zxids, clock);
             persist = standalone.build(commitRing.getRingBuffer(), failStop, release);
         } else {
             this.commitQueue = new CommitQueue(commitRing.getRingBuffer(), sessions);
-            prepare = new PrepareHandler(preparer, zxids, clock, replicator::leads, replicator);
-            persist = new ReplicateHandler(replicator, commitQueue, failStop, release);
+            ReplicateHandler replicate = new ReplicateHandler(replicator, commitQueue, failStop,
+                    release);
+            LeaderTakeover takeover = new LeaderTakeover(replicator, commitQueue,
+                    () -> requestRing.getSequenceValueFor(replicate), failStop);
+            prepare = new PrepareHandler(preparer, zxids, clock, replicator, takeover);
+            persist = replicate;
         }
         requestRing.handleEventsWith(prepare).then(persist);
         stages.add(prepare.batches());
@@ -219,9 +223,25 @@ public final class RequestPipeline implements AutoCloseable {
         });
     }
 
-    /** Requests accepted but not yet answered, for the four-letter words. */
+    /**
+     * [ensemble] This server now leads: marks where in the request ring its own clients'
+     * requests start being prepared here ({@link LeaderTakeover}). Waits for room when the ring
+     * is full.
+     */
+    public void leadershipTaken() {
+        requestRing.getRingBuffer().publishEvent((e, seq) -> {
+            e.set(null, 0, 0, RequestEvent.TAKEOVER, null, List.of());
+            e.internal = true;
+        });
+    }
+
+    /**
+     * Requests accepted but not yet answered, for the four-letter words: in the rings and, in an
+     * ensemble, waiting for the leader.
+     */
     public long outstanding() {
-        return requestRingDepth() + commitRingDepth();
+        return requestRingDepth() + commitRingDepth()
+                + (commitQueue == null ? 0 : commitQueue.waiting());
     }
 
     /** Slots of the request ring taken: requests not yet prepared and persisted. */

@@ -9,6 +9,7 @@ import io.paddock.protocol.Id;
 import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.session.SessionTracker;
+import io.paddock.server.txn.DeleteTxn;
 import io.paddock.server.txn.Txn;
 import io.paddock.server.txn.TxnHeader;
 import java.util.ArrayList;
@@ -109,5 +110,72 @@ class CommitQueueTest {
         assertEquals(List.of("11:3(bare)"), published());
         queue.committed(header(B, 4, 7, OpCode.CREATE), null);
         assertEquals(List.of("11:4(bare)", "10:1"), published());
+    }
+
+    /** What a new leader's prepare stage does, in a test: zxids from 20, or an error. */
+    private final List<Long> proposed = new ArrayList<>();
+    private long nextZxid = 20;
+
+    private void takeOver(ErrorCode errorFor) {
+        queue.takeOver(e -> {
+            if (e.opCode == OpCode.DELETE && errorFor != null) {
+                e.error = errorFor; // prepare could make no txn of it
+                return;
+            }
+            e.header = header(e.sessionId, e.xid, nextZxid++, e.opCode);
+            e.txn = new DeleteTxn("/x");
+        }, e -> proposed.add(e.header.zxid()));
+    }
+
+    @Test
+    void aNewLeaderPreparesWhatItHeldInEachSessionsOrderAndAnswersWhenCommitted() {
+        period = -1; // sent to nobody: the leader died
+        queue.hold(request(A, 1, OpCode.CREATE), CommitQueue.Wait.SESSION_XID, forwarder);
+        queue.hold(request(A, 2, OpCode.SYNC), CommitQueue.Wait.SYNC, forwarder);
+        queue.hold(request(A, 3, OpCode.GET_DATA), CommitQueue.Wait.NOTHING, forwarder);
+        queue.hold(request(A, 4, OpCode.SET_DATA), CommitQueue.Wait.SESSION_XID, forwarder);
+        queue.hold(request(B, 1, OpCode.SET_DATA), CommitQueue.Wait.SESSION_XID, forwarder);
+        assertEquals(List.of(), published());
+
+        takeOver(null);
+
+        assertEquals(3, proposed.size(), "A:1, A:4 and B:1 are proposed, nothing else");
+        assertEquals(List.of(), published(), "nothing is answered before its commit");
+        queue.committed(header(A, 1, proposed.get(0), OpCode.CREATE), null);
+        assertEquals(List.of("10:1", "10:2", "10:3"), published(),
+                "the sync and the read follow the write, and wait for nothing else");
+        queue.committed(header(A, 4, proposed.get(1), OpCode.SET_DATA), null);
+        assertEquals(List.of("10:4"), published());
+    }
+
+    @Test
+    void aHeldWriteThatCannotBePreparedIsAnsweredWithItsErrorInOrder() {
+        period = -1;
+        queue.hold(request(A, 1, OpCode.DELETE), CommitQueue.Wait.SESSION_XID, forwarder);
+        queue.hold(request(A, 2, OpCode.EXISTS), CommitQueue.Wait.NOTHING, forwarder);
+
+        takeOver(ErrorCode.SESSION_MOVED);
+
+        assertEquals(List.of(), proposed);
+        assertEquals(List.of("10:1", "10:2"), published());
+        assertSame(ErrorCode.SESSION_MOVED, ring.get(0).error);
+    }
+
+    @Test
+    void anEarlierTermsProposalsArePreparedAgainAndItsExpiriesDropped() {
+        RequestEvent own = request(A, 1, OpCode.SET_DATA);
+        own.header = header(A, 1, 5, OpCode.SET_DATA);
+        queue.hold(own, CommitQueue.Wait.ZXID, forwarder);
+        RequestEvent expiry = request(B, 0, OpCode.CLOSE_SESSION);
+        expiry.internal = true;
+        expiry.header = header(B, 0, 6, OpCode.CLOSE_SESSION);
+        queue.hold(expiry, CommitQueue.Wait.ZXID, forwarder);
+
+        queue.forgetProposals(); // the new term starts: 5 and 6 were never committed
+        takeOver(null);
+
+        assertEquals(List.of(20L), proposed, "A's write again, with a zxid of the new term");
+        queue.committed(header(A, 1, 20, OpCode.SET_DATA), null);
+        assertEquals(List.of("10:1"), published());
     }
 }
