@@ -115,9 +115,39 @@ public final class ProcessEnsemble implements AutoCloseable {
         end(id, true);
     }
 
-    /** SIGSTOP: server {@code id} freezes, its connections open (a long GC pause, a hung VM). */
+    /**
+     * SIGSTOP: server {@code id} freezes, its connections open (a long GC pause, a hung VM).
+     * Returns once every thread of it has stopped (where /proc tells), so nothing it is sent
+     * afterwards is read before {@link #resume}.
+     */
     public void pause(long id) {
         signal(id, "STOP");
+        long pid = running.get(id).pid();
+        Timing.await(EXIT_WAIT).until(() -> allThreadsStopped(pid));
+    }
+
+    /** True when every task of {@code pid} is in state T (stopped); true without /proc. */
+    private static boolean allThreadsStopped(long pid) throws IOException {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return true;
+        }
+        try (Stream<Path> all = Files.list(tasks)) {
+            for (Path task : all.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue; // a thread that ended meanwhile
+                }
+                // "tid (comm) S ...": the state follows the last ')', as comm may hold one
+                String state = stat.substring(stat.lastIndexOf(')') + 1).trim();
+                if (!state.startsWith("T")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** SIGCONT: a paused server {@code id} carries on. */

@@ -255,7 +255,8 @@ final class Driver {
     private void truncate(long zxid) {
         persist.truncate(zxid);
         generation++;
-        LOG.info("server {}: log truncated after {}", myId, Zxids.toHexString(zxid));
+        // Only a leader's TRUNC truncates here; operators (and tests) look for the word.
+        LOG.info("server {}: TRUNC: log truncated after {}", myId, Zxids.toHexString(zxid));
     }
 
     /** Replaces state and log with the snapshot the last SNAP brought; see {@link InstallMarker}. */
