@@ -85,7 +85,19 @@ final class SecurityKeys {
             Map.entry("ssl.quorum.enabledProtocols", (b, v) -> b.quorum().enabledProtocols(list(v))),
             Map.entry("ssl.quorum.ciphersuites", (b, v) -> b.quorum().cipherSuites(list(v))),
             Map.entry("ssl.quorum.hostnameVerification",
-                    (b, v) -> b.quorum().hostnameVerification(bool(v))));
+                    (b, v) -> b.quorum().hostnameVerification(bool(v))),
+            // quorum SASL, as ZooKeeper's QuorumPeerConfig reads it
+            Map.entry(QuorumSaslConfig.ENABLE, (b, v) -> b.quorumSasl().enabled(bool(v))),
+            Map.entry(QuorumSaslConfig.LEARNER_REQUIRE,
+                    (b, v) -> b.quorumSasl().learnerRequireSasl(bool(v))),
+            Map.entry(QuorumSaslConfig.SERVER_REQUIRE,
+                    (b, v) -> b.quorumSasl().serverRequireSasl(bool(v))),
+            Map.entry(QuorumSaslConfig.LEARNER_CONTEXT,
+                    (b, v) -> b.quorumSasl().learnerLoginContext(v)),
+            Map.entry(QuorumSaslConfig.SERVER_CONTEXT,
+                    (b, v) -> b.quorumSasl().serverLoginContext(v)),
+            Map.entry(QuorumSaslConfig.SERVICE_PRINCIPAL,
+                    (b, v) -> b.quorumSasl().servicePrincipal(v)));
 
     /** Whether this class owns the key. */
     boolean handles(String key) {

@@ -13,6 +13,7 @@ import io.paddock.server.ensemble.EnsembleMessage.Secret;
 import io.paddock.server.ensemble.EnsembleMessage.SecretRequest;
 import io.paddock.server.ensemble.EnsembleMessage.SyncDone;
 import io.paddock.server.ensemble.EnsembleMessage.Touches;
+import io.paddock.server.auth.QuorumSaslAuthenticator;
 import io.paddock.server.net.tls.QuorumTls;
 import io.paddock.server.persistence.ServerStorage;
 import io.paddock.server.pipeline.CommitQueue;
@@ -128,7 +129,9 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
             throw new UncheckedIOException("cannot create " + zabDir, e);
         }
         NettyTransport transport = new NettyTransport(transportConfig(ensemble)
-                .withTls(QuorumTls.from(config.security())), zabDir.resolve("incoming"));
+                .withTls(QuorumTls.from(config.security()))
+                .withAuthenticator(QuorumSaslAuthenticator.from(config.security())),
+                zabDir.resolve("incoming"));
         RuntimeConfig runtimeConfig = new RuntimeConfig(ensemble.toPeerConfig(),
                 EnsembleConfig.coreTickPeriod(config.tickTime()));
         this.state = new TreeStateMachine(storage, () -> pipeline,
