@@ -240,7 +240,7 @@ public record SecurityConfig(
             SaslConfig sasl = jaasConfig == null ? null
                     : new SaslConfig(jaasConfig, saslLoginContext, saslSuperUser);
             return new SecurityConfig(tls, all, x509SuperUser, sasl, enforceAuth || requireSasl,
-                    enforced, quorum.build(), quorumSasl.build());
+                    enforced, quorum.reloadIntervalMs(reloadIntervalMs).build(), quorumSasl.build());
         }
 
         private TlsConfig buildTls() {

@@ -37,8 +37,7 @@ final class SecurityKeys {
     static final Set<String> ACCEPTED_UNUSED = Set.of(
             "ssl.hostnameVerification", "ssl.clientHostnameVerification", "ssl.crl", "ssl.ocsp",
             "ssl.handshakeDetectionTimeoutMillis", "ssl.allowReverseDnsLookup",
-            "client.portUnification", "sslQuorumReloadCertFiles",
-            "portUnification", "ssl.context.supplier.class", "fips-mode");
+            "client.portUnification", "ssl.context.supplier.class", "fips-mode");
 
     private final Map<String, BiConsumer<SecurityConfig.Builder, String>> keys = Map.ofEntries(
             Map.entry("secureClientPort", (b, v) -> b.securePort(port(v))),
@@ -86,6 +85,11 @@ final class SecurityKeys {
             Map.entry("ssl.quorum.ciphersuites", (b, v) -> b.quorum().cipherSuites(list(v))),
             Map.entry("ssl.quorum.hostnameVerification",
                     (b, v) -> b.quorum().hostnameVerification(bool(v))),
+            Map.entry("ssl.quorum.clientAuth", (b, v) -> b.quorum().clientAuth(ClientAuthMode.parse(v))),
+            Map.entry("ssl.quorum.crl", (b, v) -> b.quorum().crl(bool(v))),
+            Map.entry("ssl.quorum.ocsp", (b, v) -> b.quorum().ocsp(bool(v))),
+            Map.entry("sslQuorumReloadCertFiles", (b, v) -> b.quorum().reloadCertFiles(bool(v))),
+            Map.entry("portUnification", (b, v) -> b.quorum().portUnification(bool(v))),
             // quorum SASL, as ZooKeeper's QuorumPeerConfig reads it
             Map.entry(QuorumSaslConfig.ENABLE, (b, v) -> b.quorumSasl().enabled(bool(v))),
             Map.entry(QuorumSaslConfig.LEARNER_REQUIRE,
