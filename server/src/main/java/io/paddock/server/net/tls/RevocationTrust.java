@@ -1,6 +1,7 @@
 package io.paddock.server.net.tls;
 
 import io.paddock.server.config.ConfigException;
+import io.paddock.server.config.JvmEnvironment;
 import io.paddock.server.config.QuorumTlsConfig;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -17,21 +18,26 @@ import javax.net.ssl.CertPathTrustManagerParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The quorum's trust managers: the trust store's CAs (or the JDK's), and with ssl.quorum.crl or
  * ssl.quorum.ocsp a PKIX revocation check on every peer certificate, as ZooKeeper's X509Util
  * turns them on. The check is the JDK's own {@link PKIXRevocationChecker}, given to this
- * factory alone (no JVM-wide security property is set): crl alone checks certificate
+ * factory alone (so OCSP needs no JVM-wide {@code ocsp.enable}): crl alone checks certificate
  * revocation lists only, ocsp alone OCSP only, both OCSP first with the CRLs as fallback. A
  * certificate whose status cannot be found fails, as in ZooKeeper. CRLs are fetched from the
- * certificates' CRL distribution points, which the JDK does when the JVM runs with
- * {@code -Dcom.sun.security.enableCRLDP=true} (ZooKeeper sets it itself); OCSP asks the
- * responder the certificate names.
+ * certificates' CRL distribution points, which the JDK does only with the JVM-wide
+ * {@code com.sun.security.enableCRLDP=true}: like ZooKeeper, crl sets it unless the operator
+ * did ({@link JvmEnvironment#enableCrlDistributionPoints}). OCSP asks the responder the
+ * certificate names.
  *
  * <p>Stateless and thread-safe.
  */
 final class RevocationTrust {
+    private static final Logger LOG = LoggerFactory.getLogger(RevocationTrust.class);
+
     private RevocationTrust() {
     }
 
@@ -40,6 +46,14 @@ final class RevocationTrust {
         if (!tls.crl() && !tls.ocsp()) {
             return tls.trustStore() == null ? null
                     : ServerSslContexts.trustManagers(tls.trustStore(), trustStoreBytes);
+        }
+        if (tls.crl()) {
+            JvmEnvironment.enableCrlDistributionPoints();
+            if (!JvmEnvironment.crlDistributionPointsEnabled()) {
+                LOG.warn("ssl.quorum.crl=true but the JVM runs with"
+                        + " -Dcom.sun.security.enableCRLDP=false: no CRL can be fetched, so every"
+                        + " peer whose revocation status is not otherwise known is refused");
+            }
         }
         try {
             Set<TrustAnchor> anchors = anchors(tls.trustStore() == null ? null

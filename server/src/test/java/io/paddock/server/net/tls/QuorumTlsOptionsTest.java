@@ -131,6 +131,46 @@ class QuorumTlsOptionsTest {
         }
     }
 
+    @Test
+    void withCrlCheckingARevokedServerNeverJoins() throws Exception {
+        TestPki ca = TestPki.create(dir, "Quorum CA");
+        Path trust = ca.trustStore("PKCS12", "trust.p12", PASSWORD);
+        Path crl = dir.resolve("quorum.crl");
+        Map<Long, SecurityConfig> security = new HashMap<>();
+        TestPki.Issued revoked = null;
+        for (long id = 1; id <= 3; id++) {
+            TestPki.Issued issued = ca.server("server" + id, crl);
+            if (id == 3) {
+                revoked = issued;
+            }
+            SecurityConfig.Builder b = tls(ca.pkcs12(issued, "s" + id + ".p12", PASSWORD), trust);
+            b.quorum().crl(true);
+            security.put(id, b.build());
+        }
+        ca.writeCrl(crl, revoked.cert());
+        try (PaddockEnsemble ensemble = PaddockEnsemble.unstarted(3, security::get)) {
+            ensemble.ids().forEach(ensemble::startServer);
+            ensemble.awaitServing(Set.of(1L, 2L));
+            replicatesAmong(ensemble, Set.of(1L, 2L), "/revocation");
+            Timing.await(Duration.ofSeconds(10)).during(Duration.ofSeconds(2))
+                    .until(() -> ensemble.mode(3) == null);
+            assertNull(ensemble.mode(3), "the revoked server never joins");
+        }
+    }
+
+    private static void replicatesAmong(PaddockEnsemble ensemble, Set<Long> ids, String path)
+            throws Exception {
+        try (ZooKeeper zk = connect(ensemble.connectString(ids.iterator().next()))) {
+            zk.create(path, bytes("sealed"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        }
+        for (long id : ids) {
+            try (ZooKeeper zk = connect(ensemble.connectString(id))) {
+                zk.sync(path);
+                assertArrayEquals(bytes("sealed"), zk.getData(path, false, null), "server " + id);
+            }
+        }
+    }
+
     /** An anonymous TLS client says Hello as server 3 and waits for the server's Hello. */
     private static boolean helloAnswered(TestPki ca, InetSocketAddress to) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
