@@ -19,6 +19,8 @@ import java.util.List;
  * @param hostnameVerification ssl.quorum.hostnameVerification: a dialling server checks that the
  *     peer's certificate names the host its server.N line gives, an accepting server that it
  *     names the address the connection comes from (ZooKeeper's default: true)
+ * @param clientHostnameVerification ssl.quorum.clientHostnameVerification: the accepting side's
+ *     check, which counts only with hostnameVerification (ZooKeeper 3.9.4+, default true)
  * @param clientAuth ssl.quorum.clientAuth: whether an accepting server asks for the dialler's
  *     certificate (need, ZooKeeper's default; want; none)
  * @param reloadCertFiles sslQuorumReloadCertFiles: re-read the stores when their files change
@@ -26,7 +28,8 @@ import java.util.List;
  *     client port)
  * @param crl ssl.quorum.crl: check certificate revocation lists (the JDK's PKIX revocation
  *     checking, with the CRL distribution points of the certificates)
- * @param ocsp ssl.quorum.ocsp: check revocation by OCSP
+ * @param ocsp ssl.quorum.ocsp: check revocation by OCSP, with CRLs as fallback (in ZooKeeper
+ *     before 3.10 ocsp implies crl)
  * @param portUnification portUnification: the quorum ports also accept plaintext peers (a rolling
  *     switch to TLS)
  */
@@ -38,6 +41,7 @@ public record QuorumTlsConfig(
         List<String> enabledProtocols,
         List<String> cipherSuites,
         boolean hostnameVerification,
+        boolean clientHostnameVerification,
         ClientAuthMode clientAuth,
         boolean reloadCertFiles,
         long reloadIntervalMs,
@@ -81,6 +85,7 @@ public record QuorumTlsConfig(
         private List<String> enabledProtocols = List.of();
         private List<String> cipherSuites = List.of();
         private boolean hostnameVerification = true;
+        private boolean clientHostnameVerification = true;
         private ClientAuthMode clientAuth = ClientAuthMode.NEED;
         private boolean reloadCertFiles;
         private long reloadIntervalMs = 5000;
@@ -143,6 +148,11 @@ public record QuorumTlsConfig(
             return this;
         }
 
+        public Builder clientHostnameVerification(boolean v) {
+            clientHostnameVerification = v;
+            return this;
+        }
+
         public Builder clientAuth(ClientAuthMode v) {
             clientAuth = v;
             return this;
@@ -186,7 +196,7 @@ public record QuorumTlsConfig(
             StoreConfig trust = trustStore == null ? null : new StoreConfig(trustStore,
                     trustStorePassword, trustStoreType, "ssl.quorum.trustStore");
             return new QuorumTlsConfig(enabled, key, trust, protocol, new ArrayList<>(enabledProtocols),
-                    new ArrayList<>(cipherSuites), hostnameVerification, clientAuth, reloadCertFiles,
+                    new ArrayList<>(cipherSuites), hostnameVerification, clientHostnameVerification, clientAuth, reloadCertFiles,
                     reloadIntervalMs, crl, ocsp, portUnification);
         }
     }

@@ -85,6 +85,8 @@ final class SecurityKeys {
             Map.entry("ssl.quorum.ciphersuites", (b, v) -> b.quorum().cipherSuites(list(v))),
             Map.entry("ssl.quorum.hostnameVerification",
                     (b, v) -> b.quorum().hostnameVerification(bool(v))),
+            Map.entry("ssl.quorum.clientHostnameVerification",
+                    (b, v) -> b.quorum().clientHostnameVerification(bool(v))),
             Map.entry("ssl.quorum.clientAuth", (b, v) -> b.quorum().clientAuth(ClientAuthMode.parse(v))),
             Map.entry("ssl.quorum.crl", (b, v) -> b.quorum().crl(bool(v))),
             Map.entry("ssl.quorum.ocsp", (b, v) -> b.quorum().ocsp(bool(v))),

@@ -98,8 +98,10 @@ class QuorumTlsKeysTest {
     void readsClientAuthReloadRevocationAndPortUnification() {
         QuorumTlsConfig q = parse("sslQuorum=true", "ssl.quorum.keyStore.location=/k.p12",
                 "ssl.quorum.crl=true", "ssl.quorum.ocsp=true", "ssl.quorum.clientAuth=want",
-                "sslQuorumReloadCertFiles=true", "portUnification=true", "ssl.reloadIntervalMs=700")
+                "sslQuorumReloadCertFiles=true", "portUnification=true", "ssl.reloadIntervalMs=700",
+                "ssl.quorum.clientHostnameVerification=false")
                 .security().quorumTls();
+        assertFalse(q.clientHostnameVerification());
         assertEquals(Path.of("/k.p12"), q.keyStore().location());
         assertTrue(q.sslQuorum());
         assertEquals(ClientAuthMode.WANT, q.clientAuth());
@@ -112,6 +114,7 @@ class QuorumTlsKeysTest {
                 .security().quorumTls();
         assertEquals(ClientAuthMode.NEED, d.clientAuth(), "ZooKeeper's default");
         assertFalse(d.crl() || d.ocsp() || d.reloadCertFiles() || d.portUnification());
+        assertTrue(d.clientHostnameVerification(), "ZooKeeper's default for the quorum");
     }
 
     @Test

@@ -25,9 +25,19 @@ public interface PeerTls {
     /**
      * Whether the peer's certificate must name its address: a dialler checks the host it dialled
      * (as an HTTPS client would: a subject alternative name matching the host name or IP
-     * address), an accepting server the IP address the connection comes from.
+     * address), an accepting server the IP address the connection comes from (see
+     * {@link #acceptedHostnameVerification()}).
      */
     boolean hostnameVerification();
+
+    /**
+     * Whether an accepting server checks the dialler's certificate against the address it
+     * connects from (ZooKeeper's ssl.quorum.clientHostnameVerification, which counts only with
+     * hostnameVerification).
+     */
+    default boolean acceptedHostnameVerification() {
+        return hostnameVerification();
+    }
 
     /**
      * Whether an accepting server asks the dialler for a certificate (ssl.quorum.clientAuth):

@@ -62,7 +62,7 @@ final class TlsHandlers {
     private static SslHandler serverHandler(SocketChannel ch, TransportConfig config) {
         PeerTls tls = config.tls();
         SslHandler handler;
-        boolean verify = tls.hostnameVerification();
+        boolean verify = tls.hostnameVerification() && tls.acceptedHostnameVerification();
         InetSocketAddress from = ch.remoteAddress();
         if (verify && from != null && from.getAddress() != null) {
             handler = tls.serverContext().newHandler(ch.alloc(), from.getAddress().getHostAddress(),

@@ -63,6 +63,11 @@ public final class QuorumTls implements PeerTls, AutoCloseable {
     }
 
     @Override
+    public boolean acceptedHostnameVerification() {
+        return config.clientHostnameVerification();
+    }
+
+    @Override
     public ClientAuth clientAuth() {
         return switch (config.clientAuth()) {
             case NONE -> ClientAuth.NONE;

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * ssl.quorum.ocsp a PKIX revocation check on every peer certificate, as ZooKeeper's X509Util
  * turns them on. The check is the JDK's own {@link PKIXRevocationChecker}, given to this
  * factory alone (so OCSP needs no JVM-wide {@code ocsp.enable}): crl alone checks certificate
- * revocation lists only, ocsp alone OCSP only, both OCSP first with the CRLs as fallback. A
+ * revocation lists only; ocsp asks OCSP first with the CRLs as fallback (in ZooKeeper before
+ * 3.10, ocsp implies crl). A
  * certificate whose status cannot be found fails, as in ZooKeeper. CRLs are fetched from the
  * certificates' CRL distribution points, which the JDK does only with the JVM-wide
  * {@code com.sun.security.enableCRLDP=true}: like ZooKeeper, crl sets it unless the operator
@@ -47,10 +48,10 @@ final class RevocationTrust {
             return tls.trustStore() == null ? null
                     : ServerSslContexts.trustManagers(tls.trustStore(), trustStoreBytes);
         }
-        if (tls.crl()) {
+        if (tls.crl() || tls.ocsp()) {
             JvmEnvironment.enableCrlDistributionPoints();
             if (!JvmEnvironment.crlDistributionPointsEnabled()) {
-                LOG.warn("ssl.quorum.crl=true but the JVM runs with"
+                LOG.warn("ssl.quorum.crl or ssl.quorum.ocsp is true but the JVM runs with"
                         + " -Dcom.sun.security.enableCRLDP=false: no CRL can be fetched, so every"
                         + " peer whose revocation status is not otherwise known is refused");
             }
@@ -65,8 +66,6 @@ final class RevocationTrust {
                     EnumSet.noneOf(PKIXRevocationChecker.Option.class);
             if (!tls.ocsp()) {
                 options.add(PKIXRevocationChecker.Option.PREFER_CRLS);
-                options.add(PKIXRevocationChecker.Option.NO_FALLBACK);
-            } else if (!tls.crl()) {
                 options.add(PKIXRevocationChecker.Option.NO_FALLBACK);
             }
             checker.setOptions(options);
