@@ -46,23 +46,30 @@ class QuorumSaslEnsembleTest {
     private final Logger authLogger =
             (Logger) LoggerFactory.getLogger("io.paddock.zab.transport.PeerAuthHandler");
 
+    /** Everything Paddock logs, to look for passwords. */
+    private final ListAppender<ILoggingEvent> paddockLog = new ListAppender<>();
+    private final Logger paddockLogger = (Logger) LoggerFactory.getLogger("io.paddock");
+
     @BeforeEach
     void captureTransportLog() {
         transportLog.start();
         authLogger.addAppender(transportLog);
+        paddockLog.start();
+        paddockLogger.addAppender(paddockLog);
     }
 
     @AfterEach
     void releaseLog() {
         authLogger.detachAppender(transportLog);
+        paddockLogger.detachAppender(paddockLog);
     }
 
     @Test
     void serversThatRequireSaslFormAQuorumAndReplicate() throws Exception {
         Path jaas = jaas("jaas.conf", PASSWORD);
-        try (PaddockEnsemble ensemble = PaddockEnsemble.unstarted(3,
+        try (PaddockEnsemble ensemble = PaddockEnsemble.startedWith(3,
                 id -> sasl(SecurityConfig.builder(), jaas, true).build())) {
-            startAll(ensemble);
+            ensemble.awaitServing(ensemble.ids());
             replicates(ensemble, "/sasl");
             assertTrue(logged("authenticated server"), "the exchanges ran: " + lines());
         }
@@ -76,8 +83,7 @@ class QuorumSaslEnsembleTest {
         security.put(1L, sasl(SecurityConfig.builder(), good, true).build());
         security.put(2L, sasl(SecurityConfig.builder(), good, true).build());
         security.put(3L, sasl(SecurityConfig.builder(), wrong, true).build());
-        try (PaddockEnsemble ensemble = PaddockEnsemble.unstarted(3, security::get)) {
-            ensemble.ids().forEach(ensemble::startServer);
+        try (PaddockEnsemble ensemble = PaddockEnsemble.startedWith(3, security::get)) {
             ensemble.awaitServing(Set.of(1L, 2L));
             try (ZooKeeper zk = connect(ensemble.connectString(1))) {
                 zk.create("/two", bytes("of three"), ZooDefs.Ids.OPEN_ACL_UNSAFE,
@@ -92,8 +98,8 @@ class QuorumSaslEnsembleTest {
             Timing.await(Duration.ofSeconds(10)).during(Duration.ofSeconds(2))
                     .until(() -> ensemble.mode(3) == null);
             assertNull(ensemble.mode(3), "the server with the wrong password never serves");
-            assertTrue(lines().stream().noneMatch(l -> l.contains(PASSWORD)),
-                    "no password in the log");
+            assertTrue(paddockLog.list.stream().noneMatch(e ->
+                    e.getFormattedMessage().contains(PASSWORD)), "no password in the log");
         }
     }
 
@@ -107,8 +113,8 @@ class QuorumSaslEnsembleTest {
             security.put(id, b.build());
         }
         security.put(3L, SecurityConfig.NONE);
-        try (PaddockEnsemble ensemble = PaddockEnsemble.unstarted(3, security::get)) {
-            startAll(ensemble);
+        try (PaddockEnsemble ensemble = PaddockEnsemble.startedWith(3, security::get)) {
+            ensemble.awaitServing(ensemble.ids());
             replicates(ensemble, "/upgrade");
         }
     }
@@ -127,8 +133,8 @@ class QuorumSaslEnsembleTest {
                     .trustStoreLocation(trust).trustStorePassword(Secret.of(PASSWORD));
             security.put(id, b.build());
         }
-        try (PaddockEnsemble ensemble = PaddockEnsemble.unstarted(3, security::get)) {
-            startAll(ensemble);
+        try (PaddockEnsemble ensemble = PaddockEnsemble.startedWith(3, security::get)) {
+            ensemble.awaitServing(ensemble.ids());
             replicates(ensemble, "/both");
             assertTrue(logged("authenticated server"), "the exchanges ran: " + lines());
         }
@@ -152,11 +158,6 @@ class QuorumSaslEnsembleTest {
                 "  username=\"paddock\"",
                 "  password=\"" + learnerPassword + "\";",
                 "};", ""));
-    }
-
-    private static void startAll(PaddockEnsemble ensemble) {
-        ensemble.ids().forEach(ensemble::startServer);
-        ensemble.awaitServing(ensemble.ids());
     }
 
     private static void replicates(PaddockEnsemble ensemble, String path) throws Exception {

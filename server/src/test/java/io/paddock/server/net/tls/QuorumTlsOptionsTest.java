@@ -83,8 +83,7 @@ class QuorumTlsOptionsTest {
                 security.put(id, b.build());
             }
             security.put(3L, three.build());
-            try (PaddockEnsemble ensemble = PaddockEnsemble.unstarted(3, security::get)) {
-                ensemble.ids().forEach(ensemble::startServer);
+            try (PaddockEnsemble ensemble = PaddockEnsemble.startedWith(3, security::get)) {
                 if (check) {
                     ensemble.awaitServing(Set.of(1L, 2L));
                     Timing.await(Duration.ofSeconds(10)).during(Duration.ofSeconds(3))
@@ -112,8 +111,7 @@ class QuorumTlsOptionsTest {
             b.quorum().reloadCertFiles(true);
             security.put(id, b.build());
         }
-        try (PaddockEnsemble ensemble = PaddockEnsemble.unstarted(3, security::get)) {
-            ensemble.ids().forEach(ensemble::startServer);
+        try (PaddockEnsemble ensemble = PaddockEnsemble.startedWith(3, security::get)) {
             ensemble.awaitServing(Set.of(1L, 2L));
             Timing.await(Duration.ofSeconds(10)).during(Duration.ofSeconds(1))
                     .until(() -> ensemble.mode(3) == null);
@@ -135,8 +133,7 @@ class QuorumTlsOptionsTest {
             security.put(id, b.build());
         }
         security.put(3L, SecurityConfig.NONE);
-        try (PaddockEnsemble ensemble = PaddockEnsemble.unstarted(3, security::get)) {
-            ensemble.ids().forEach(ensemble::startServer);
+        try (PaddockEnsemble ensemble = PaddockEnsemble.startedWith(3, security::get)) {
             ensemble.awaitServing(ensemble.ids());
             replicates(ensemble, "/unified");
         }
@@ -159,8 +156,7 @@ class QuorumTlsOptionsTest {
             security.put(id, b.build());
         }
         ca.writeCrl(crl, revoked.cert());
-        try (PaddockEnsemble ensemble = PaddockEnsemble.unstarted(3, security::get)) {
-            ensemble.ids().forEach(ensemble::startServer);
+        try (PaddockEnsemble ensemble = PaddockEnsemble.startedWith(3, security::get)) {
             ensemble.awaitServing(Set.of(1L, 2L));
             replicatesAmong(ensemble, Set.of(1L, 2L), "/revocation");
             Timing.await(Duration.ofSeconds(10)).during(Duration.ofSeconds(2))
