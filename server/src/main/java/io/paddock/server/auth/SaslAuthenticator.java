@@ -2,16 +2,12 @@ package io.paddock.server.auth;
 
 import io.paddock.server.config.ConfigException;
 import io.paddock.server.config.SaslConfig;
-import java.security.NoSuchAlgorithmException;
-import java.security.URIParameter;
 import java.util.HashMap;
 import java.util.Map;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.NameCallback;
 import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.Configuration;
 import javax.security.sasl.AuthorizeCallback;
 import javax.security.sasl.RealmCallback;
 import javax.security.sasl.Sasl;
@@ -33,48 +29,52 @@ public final class SaslAuthenticator {
     static final String MECHANISM = "DIGEST-MD5";
     private static final String PROTOCOL = "zookeeper";
     private static final String SERVER_NAME = "zk-sasl-md5";
+    static final String QUORUM_PROTOCOL = "zookeeper-quorum";
+    static final String QUORUM_SERVER_NAME = "zk-quorum-sasl-md5";
     private static final String USER_PREFIX = "user_";
 
     private final Map<String, String> passwords;
     private final String superUser;
+    private final String protocol;
+    private final String serverName;
 
-    private SaslAuthenticator(Map<String, String> passwords, String superUser) {
+    private SaslAuthenticator(Map<String, String> passwords, String superUser, String protocol,
+            String serverName) {
         this.passwords = Map.copyOf(passwords);
         this.superUser = superUser;
+        this.protocol = protocol;
+        this.serverName = serverName;
     }
 
     /** Reads the JAAS section; a missing file, section or user list stops start-up. */
     public static SaslAuthenticator load(SaslConfig config) {
-        Configuration jaas;
-        try {
-            jaas = Configuration.getInstance("JavaLoginConfig",
-                    new URIParameter(config.jaasConfig().toUri()));
-        } catch (NoSuchAlgorithmException | SecurityException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            // The JDK's parser quotes the offending token, which may be a password.
-            String why = String.valueOf(cause.getMessage()).replaceAll("found \\[[^\\]]*\\]", "found [...]");
-            throw new ConfigException("sasl.jaasConfig=" + config.jaasConfig()
-                    + " cannot be read: " + why);
-        }
-        AppConfigurationEntry[] entries = jaas.getAppConfigurationEntry(config.loginContext());
-        if (entries == null) {
-            throw new ConfigException("sasl.jaasConfig=" + config.jaasConfig()
-                    + " has no section named '" + config.loginContext() + "' (sasl.serverconfig)");
-        }
+        JaasFile jaas = JaasFile.read(config.jaasConfig(), "sasl.jaasConfig");
+        Map<String, String> users = users(jaas, config.loginContext(), "sasl.serverconfig");
+        return new SaslAuthenticator(users, config.superUser(), PROTOCOL, SERVER_NAME);
+    }
+
+    /**
+     * The DIGEST-MD5 server of quorum connections (ZooKeeper's quorum SASL): the users of the
+     * server's JAAS section, protocol "zookeeper-quorum" and server name "zk-quorum-sasl-md5".
+     */
+    static SaslAuthenticator quorum(JaasFile jaas, String section, String sectionKey) {
+        return new SaslAuthenticator(users(jaas, section, sectionKey), null, QUORUM_PROTOCOL,
+                QUORUM_SERVER_NAME);
+    }
+
+    private static Map<String, String> users(JaasFile jaas, String section, String sectionKey) {
         Map<String, String> users = new HashMap<>();
-        for (AppConfigurationEntry entry : entries) {
-            entry.getOptions().forEach((k, v) -> {
-                if (k.startsWith(USER_PREFIX) && v instanceof String password) {
-                    users.put(k.substring(USER_PREFIX.length()), password);
-                }
-            });
-        }
+        jaas.options(section, sectionKey).forEach((k, v) -> {
+            if (k.startsWith(USER_PREFIX)) {
+                users.put(k.substring(USER_PREFIX.length()), v);
+            }
+        });
         if (users.isEmpty()) {
-            throw new ConfigException("the '" + config.loginContext() + "' section of sasl.jaasConfig="
-                    + config.jaasConfig() + " lists no user_<name> option; Paddock's SASL is"
+            throw new ConfigException("the '" + section + "' section of " + jaas.describe()
+                    + " (" + sectionKey + ") lists no user_<name> option; Paddock's SASL is"
                     + " DIGEST-MD5 with the users listed there");
         }
-        return new SaslAuthenticator(users, config.superUser());
+        return users;
     }
 
     /** The authorization id that also makes a session super (zookeeper.superUser), or null. */
@@ -84,7 +84,7 @@ public final class SaslAuthenticator {
 
     /** A new server side of one exchange; the client speaks first, with an empty token. */
     public SaslServer newExchange() throws SaslException {
-        SaslServer server = Sasl.createSaslServer(MECHANISM, PROTOCOL, SERVER_NAME, null,
+        SaslServer server = Sasl.createSaslServer(MECHANISM, protocol, serverName, null,
                 this::handle);
         if (server == null) {
             throw new SaslException("the JDK offers no " + MECHANISM + " SASL server");

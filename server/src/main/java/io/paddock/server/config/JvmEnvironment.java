@@ -13,6 +13,8 @@ import java.util.TreeMap;
  * because it is the one place allowed to read system properties.
  */
 public final class JvmEnvironment {
+    private static final String CRL_DP = "com.sun.security.enableCRLDP";
+
     private JvmEnvironment() {
     }
 
@@ -34,6 +36,22 @@ public final class JvmEnvironment {
         env.put("os.memory.max", rt.maxMemory() / (1024 * 1024) + "MB");
         env.put("os.memory.total", rt.totalMemory() / (1024 * 1024) + "MB");
         return env;
+    }
+
+    /**
+     * Lets the JDK fetch certificate revocation lists from the CRL distribution points of the
+     * certificates it checks (ssl.quorum.crl=true), as ZooKeeper's X509Util does: the JDK reads
+     * only this JVM-wide property for it. An operator's own setting is left alone.
+     */
+    public static void enableCrlDistributionPoints() {
+        if (System.getProperty(CRL_DP) == null) {
+            System.setProperty(CRL_DP, "true");
+        }
+    }
+
+    /** Whether the JDK fetches CRLs from distribution points (see above). */
+    public static boolean crlDistributionPointsEnabled() {
+        return Boolean.parseBoolean(System.getProperty(CRL_DP));
     }
 
     /** [ops] Every system property, sorted by name (the system_properties admin command). */

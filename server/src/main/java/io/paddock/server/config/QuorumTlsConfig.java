@@ -6,28 +6,53 @@ import java.util.List;
 
 /**
  * TLS between the servers of an ensemble, from ZooKeeper's keys: {@code sslQuorum=true} and the
- * ssl.quorum.* family. Always mutual: every server presents its certificate and requires the
- * other's.
+ * ssl.quorum.* family. Mutual unless ssl.quorum.clientAuth says otherwise: every server presents
+ * its certificate, and an accepting server requires the dialler's.
  *
+ * @param sslQuorum sslQuorum: dialled connections use TLS; false when only portUnification is on
+ *     (a server that accepts TLS but still dials plaintext, the first step of a rolling switch)
  * @param keyStore this server's key and certificate chain (required)
  * @param trustStore the CAs whose servers may join; null means the JDK's
  * @param protocol ssl.quorum.protocol, the SSLContext protocol
  * @param enabledProtocols ssl.quorum.enabledProtocols; empty means just {@code protocol}
  * @param cipherSuites ssl.quorum.ciphersuites; empty means the provider's defaults
  * @param hostnameVerification ssl.quorum.hostnameVerification: a dialling server checks that the
- *     peer's certificate names the host its server.N line gives (ZooKeeper's default: true)
+ *     peer's certificate names the host its server.N line gives, an accepting server that it
+ *     names the address the connection comes from (ZooKeeper's default: true)
+ * @param clientHostnameVerification ssl.quorum.clientHostnameVerification: the accepting side's
+ *     check, which counts only with hostnameVerification (ZooKeeper 3.9.4+, default true)
+ * @param clientAuth ssl.quorum.clientAuth: whether an accepting server asks for the dialler's
+ *     certificate (need, ZooKeeper's default; want; none)
+ * @param reloadCertFiles sslQuorumReloadCertFiles: re-read the stores when their files change
+ * @param reloadIntervalMs how often the files are compared (ssl.reloadIntervalMs, shared with the
+ *     client port)
+ * @param crl ssl.quorum.crl: check certificate revocation lists (the JDK's PKIX revocation
+ *     checking, with the CRL distribution points of the certificates)
+ * @param ocsp ssl.quorum.ocsp: check revocation by OCSP, with CRLs as fallback (in ZooKeeper
+ *     before 3.10 ocsp implies crl)
+ * @param portUnification portUnification: the quorum ports also accept plaintext peers (a rolling
+ *     switch to TLS)
  */
 public record QuorumTlsConfig(
+        boolean sslQuorum,
         StoreConfig keyStore,
         StoreConfig trustStore,
         String protocol,
         List<String> enabledProtocols,
         List<String> cipherSuites,
-        boolean hostnameVerification) {
+        boolean hostnameVerification,
+        boolean clientHostnameVerification,
+        ClientAuthMode clientAuth,
+        boolean reloadCertFiles,
+        long reloadIntervalMs,
+        boolean crl,
+        boolean ocsp,
+        boolean portUnification) {
 
     public QuorumTlsConfig {
         if (keyStore == null) {
-            throw new ConfigException("sslQuorum=true but ssl.quorum.keyStore.location is not set:"
+            throw new ConfigException((sslQuorum ? "sslQuorum=true" : "portUnification=true")
+                    + " but ssl.quorum.keyStore.location is not set:"
                     + " every server must present its key and certificate to the others");
         }
         keyStore.resolvedType();
@@ -60,6 +85,13 @@ public record QuorumTlsConfig(
         private List<String> enabledProtocols = List.of();
         private List<String> cipherSuites = List.of();
         private boolean hostnameVerification = true;
+        private boolean clientHostnameVerification = true;
+        private ClientAuthMode clientAuth = ClientAuthMode.NEED;
+        private boolean reloadCertFiles;
+        private long reloadIntervalMs = 5000;
+        private boolean crl;
+        private boolean ocsp;
+        private boolean portUnification;
 
         public Builder enabled(boolean v) {
             enabled = v;
@@ -116,17 +148,56 @@ public record QuorumTlsConfig(
             return this;
         }
 
-        /** The settings, or null when sslQuorum is not true (the ssl.quorum.* keys then do nothing). */
+        public Builder clientHostnameVerification(boolean v) {
+            clientHostnameVerification = v;
+            return this;
+        }
+
+        public Builder clientAuth(ClientAuthMode v) {
+            clientAuth = v;
+            return this;
+        }
+
+        public Builder reloadCertFiles(boolean v) {
+            reloadCertFiles = v;
+            return this;
+        }
+
+        public Builder reloadIntervalMs(long v) {
+            reloadIntervalMs = v;
+            return this;
+        }
+
+        public Builder crl(boolean v) {
+            crl = v;
+            return this;
+        }
+
+        public Builder ocsp(boolean v) {
+            ocsp = v;
+            return this;
+        }
+
+        public Builder portUnification(boolean v) {
+            portUnification = v;
+            return this;
+        }
+
+        /**
+         * The settings, or null when neither sslQuorum nor portUnification is true (the
+         * ssl.quorum.* keys then do nothing).
+         */
         public QuorumTlsConfig build() {
-            if (!enabled) {
+            if (!enabled && !portUnification) {
                 return null;
             }
             StoreConfig key = keyStore == null ? null : new StoreConfig(keyStore, keyStorePassword,
                     keyStoreType, "ssl.quorum.keyStore");
             StoreConfig trust = trustStore == null ? null : new StoreConfig(trustStore,
                     trustStorePassword, trustStoreType, "ssl.quorum.trustStore");
-            return new QuorumTlsConfig(key, trust, protocol, new ArrayList<>(enabledProtocols),
-                    new ArrayList<>(cipherSuites), hostnameVerification);
+            return new QuorumTlsConfig(enabled, key, trust, protocol, new ArrayList<>(enabledProtocols),
+                    new ArrayList<>(cipherSuites), hostnameVerification, clientHostnameVerification, clientAuth, reloadCertFiles,
+                    reloadIntervalMs, crl, ocsp, portUnification);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param enforceAuth enforce.auth.enabled: refuse requests of sessions not authenticated
  * @param enforceAuthSchemes enforce.auth.schemes: which schemes count
  * @param quorumTls TLS between the servers of an ensemble (sslQuorum), or null when off
+ * @param quorumSasl SASL between the servers of an ensemble (quorum.auth.*), or null when off
  */
 public record SecurityConfig(
         TlsConfig clientTls,
@@ -26,7 +27,8 @@ public record SecurityConfig(
         SaslConfig sasl,
         boolean enforceAuth,
         Set<String> enforceAuthSchemes,
-        QuorumTlsConfig quorumTls) {
+        QuorumTlsConfig quorumTls,
+        QuorumSaslConfig quorumSasl) {
 
     public static final SecurityConfig NONE = builder().build();
 
@@ -71,6 +73,7 @@ public record SecurityConfig(
         private final Set<String> enforceSchemes = new LinkedHashSet<>();
         private boolean requireSasl;
         private final QuorumTlsConfig.Builder quorum = QuorumTlsConfig.builder();
+        private final QuorumSaslConfig.Builder quorumSasl = QuorumSaslConfig.builder();
 
         public Builder securePort(int v) {
             securePort = v;
@@ -210,6 +213,11 @@ public record SecurityConfig(
             return quorum;
         }
 
+        /** Where the quorum.auth.* keys go. */
+        public QuorumSaslConfig.Builder quorumSasl() {
+            return quorumSasl;
+        }
+
         public boolean hasSecurePort() {
             return securePort != null;
         }
@@ -226,10 +234,13 @@ public record SecurityConfig(
                 enforced.add("sasl");
                 all.add("sasl");
             }
+            if (jaasConfig != null) {
+                quorumSasl.fallbackJaasConfig(jaasConfig);
+            }
             SaslConfig sasl = jaasConfig == null ? null
                     : new SaslConfig(jaasConfig, saslLoginContext, saslSuperUser);
             return new SecurityConfig(tls, all, x509SuperUser, sasl, enforceAuth || requireSasl,
-                    enforced, quorum.build());
+                    enforced, quorum.reloadIntervalMs(reloadIntervalMs).build(), quorumSasl.build());
         }
 
         private TlsConfig buildTls() {

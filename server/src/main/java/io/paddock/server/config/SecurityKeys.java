@@ -37,8 +37,7 @@ final class SecurityKeys {
     static final Set<String> ACCEPTED_UNUSED = Set.of(
             "ssl.hostnameVerification", "ssl.clientHostnameVerification", "ssl.crl", "ssl.ocsp",
             "ssl.handshakeDetectionTimeoutMillis", "ssl.allowReverseDnsLookup",
-            "client.portUnification", "sslQuorumReloadCertFiles",
-            "portUnification", "ssl.context.supplier.class", "fips-mode");
+            "client.portUnification", "ssl.context.supplier.class", "fips-mode");
 
     private final Map<String, BiConsumer<SecurityConfig.Builder, String>> keys = Map.ofEntries(
             Map.entry("secureClientPort", (b, v) -> b.securePort(port(v))),
@@ -85,7 +84,26 @@ final class SecurityKeys {
             Map.entry("ssl.quorum.enabledProtocols", (b, v) -> b.quorum().enabledProtocols(list(v))),
             Map.entry("ssl.quorum.ciphersuites", (b, v) -> b.quorum().cipherSuites(list(v))),
             Map.entry("ssl.quorum.hostnameVerification",
-                    (b, v) -> b.quorum().hostnameVerification(bool(v))));
+                    (b, v) -> b.quorum().hostnameVerification(bool(v))),
+            Map.entry("ssl.quorum.clientHostnameVerification",
+                    (b, v) -> b.quorum().clientHostnameVerification(bool(v))),
+            Map.entry("ssl.quorum.clientAuth", (b, v) -> b.quorum().clientAuth(ClientAuthMode.parse(v))),
+            Map.entry("ssl.quorum.crl", (b, v) -> b.quorum().crl(bool(v))),
+            Map.entry("ssl.quorum.ocsp", (b, v) -> b.quorum().ocsp(bool(v))),
+            Map.entry("sslQuorumReloadCertFiles", (b, v) -> b.quorum().reloadCertFiles(bool(v))),
+            Map.entry("portUnification", (b, v) -> b.quorum().portUnification(bool(v))),
+            // quorum SASL, as ZooKeeper's QuorumPeerConfig reads it
+            Map.entry(QuorumSaslConfig.ENABLE, (b, v) -> b.quorumSasl().enabled(bool(v))),
+            Map.entry(QuorumSaslConfig.LEARNER_REQUIRE,
+                    (b, v) -> b.quorumSasl().learnerRequireSasl(bool(v))),
+            Map.entry(QuorumSaslConfig.SERVER_REQUIRE,
+                    (b, v) -> b.quorumSasl().serverRequireSasl(bool(v))),
+            Map.entry(QuorumSaslConfig.LEARNER_CONTEXT,
+                    (b, v) -> b.quorumSasl().learnerLoginContext(v)),
+            Map.entry(QuorumSaslConfig.SERVER_CONTEXT,
+                    (b, v) -> b.quorumSasl().serverLoginContext(v)),
+            Map.entry(QuorumSaslConfig.SERVICE_PRINCIPAL,
+                    (b, v) -> b.quorumSasl().servicePrincipal(v)));
 
     /** Whether this class owns the key. */
     boolean handles(String key) {

@@ -159,6 +159,12 @@ public final class ZooCfgParser {
         applySystemProperties(b);
         EnsembleKeys ensemble = new EnsembleKeys();
         SecurityConfig.Builder security = SecurityConfig.builder();
+        String jaas = systemProperties.getProperty(QuorumSaslConfig.JAAS_PROPERTY);
+        if (jaas != null && !jaas.isBlank()) {
+            // ZooKeeper's quorum SASL reads the JVM-wide JAAS file; the client port keeps
+            // Paddock's own sasl.jaasConfig.
+            security.quorumSasl().jaasConfig(Path.of(jaas.trim()));
+        }
         int port = -1;
         for (ZooCfgReader.Entry entry : ZooCfgReader.read(source, text)) {
             String key = entry.key();

@@ -13,6 +13,7 @@ import io.paddock.server.ensemble.EnsembleMessage.Secret;
 import io.paddock.server.ensemble.EnsembleMessage.SecretRequest;
 import io.paddock.server.ensemble.EnsembleMessage.SyncDone;
 import io.paddock.server.ensemble.EnsembleMessage.Touches;
+import io.paddock.server.auth.QuorumSaslAuthenticator;
 import io.paddock.server.net.tls.QuorumTls;
 import io.paddock.server.persistence.ServerStorage;
 import io.paddock.server.pipeline.CommitQueue;
@@ -86,6 +87,8 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
     private final int tickTime;
     private final ServerStorage storage;
     private final ZabRuntime runtime;
+    /** Quorum TLS, or null; closed with the peer (it may run a reload thread). */
+    private final QuorumTls quorumTls;
     private final SecretExchange secrets;
     private volatile RequestPipeline pipeline;
     private volatile ServingListener servingListener;
@@ -128,8 +131,10 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + zabDir, e);
         }
+        QuorumSaslAuthenticator sasl = QuorumSaslAuthenticator.from(config.security());
+        this.quorumTls = QuorumTls.from(config.security()); // last: it may start a thread
         NettyTransport transport = new NettyTransport(transportConfig(ensemble)
-                .withTls(QuorumTls.from(config.security())), zabDir.resolve("incoming"));
+                .withTls(quorumTls).withAuthenticator(sasl), zabDir.resolve("incoming"));
         RuntimeConfig runtimeConfig = new RuntimeConfig(ensemble.toPeerConfig(),
                 EnsembleConfig.coreTickPeriod(config.tickTime()));
         this.state = new TreeStateMachine(storage, () -> pipeline,
@@ -445,6 +450,9 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
     @Override
     public void close() {
         runtime.close();
+        if (quorumTls != null) {
+            quorumTls.close();
+        }
     }
 
     static TransportConfig transportConfig(EnsembleConfig ensemble) {

@@ -95,11 +95,37 @@ class QuorumTlsKeysTest {
     }
 
     @Test
-    void unsupportedQuorumKeysAreAcceptedAndIgnored() {
+    void readsClientAuthReloadRevocationAndPortUnification() {
         QuorumTlsConfig q = parse("sslQuorum=true", "ssl.quorum.keyStore.location=/k.p12",
-                "ssl.quorum.crl=true", "ssl.quorum.clientAuth=need", "sslQuorumReloadCertFiles=true")
+                "ssl.quorum.crl=true", "ssl.quorum.ocsp=true", "ssl.quorum.clientAuth=want",
+                "sslQuorumReloadCertFiles=true", "portUnification=true", "ssl.reloadIntervalMs=700",
+                "ssl.quorum.clientHostnameVerification=false")
                 .security().quorumTls();
+        assertFalse(q.clientHostnameVerification());
         assertEquals(Path.of("/k.p12"), q.keyStore().location());
+        assertTrue(q.sslQuorum());
+        assertEquals(ClientAuthMode.WANT, q.clientAuth());
+        assertTrue(q.crl());
+        assertTrue(q.ocsp());
+        assertTrue(q.reloadCertFiles());
+        assertEquals(700, q.reloadIntervalMs());
+        assertTrue(q.portUnification());
+        QuorumTlsConfig d = parse("sslQuorum=true", "ssl.quorum.keyStore.location=/k.p12")
+                .security().quorumTls();
+        assertEquals(ClientAuthMode.NEED, d.clientAuth(), "ZooKeeper's default");
+        assertFalse(d.crl() || d.ocsp() || d.reloadCertFiles() || d.portUnification());
+        assertTrue(d.clientHostnameVerification(), "ZooKeeper's default for the quorum");
+    }
+
+    @Test
+    void portUnificationAloneAcceptsTlsButDialsPlaintext() {
+        QuorumTlsConfig q = parse("portUnification=true", "ssl.quorum.keyStore.location=/k.p12")
+                .security().quorumTls();
+        assertFalse(q.sslQuorum());
+        assertTrue(q.portUnification());
+        assertRefused("portUnification", "portUnification=true");
+        assertRefused("ssl.quorum.clientAuth", "sslQuorum=true", "ssl.quorum.keyStore.location=/k.p12",
+                "ssl.quorum.clientAuth=sometimes");
     }
 
     private ServerConfig parse(String... lines) {

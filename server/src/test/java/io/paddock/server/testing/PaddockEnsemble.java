@@ -64,6 +64,28 @@ public final class PaddockEnsemble implements AutoCloseable {
     }
 
     /**
+     * {@code participants} voters with the security settings {@code security} gives for each id,
+     * every one started (without waiting for any to serve: a test may expect one never to join).
+     * The peer ports are picked free before the servers bind them, so a test running alongside
+     * may take one in between: then a new ensemble on other ports is started.
+     */
+    public static PaddockEnsemble startedWith(int participants,
+            LongFunction<io.paddock.server.config.SecurityConfig> security) {
+        for (int attempt = 1;; attempt++) {
+            PaddockEnsemble e = unstarted(participants, security);
+            try {
+                e.ids().forEach(e::startServer);
+                return e;
+            } catch (RuntimeException ex) {
+                e.close();
+                if (attempt == Builder.BIND_ATTEMPTS || !Builder.causedByBindFailure(ex)) {
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    /**
      * {@code participants} voters, none started yet (start them with {@link #startServer}), each
      * with the security settings {@code security} gives for its id: quorum TLS, say.
      */

@@ -360,8 +360,10 @@ final class ElectionLinks {
             protected void initChannel(SocketChannel ch) {
                 if (address == null) {
                     TlsHandlers.accepted(ch, config);
+                    PeerAuthHandler.accepted(ch, config, "election");
                 } else {
                     TlsHandlers.dialled(ch, config, address);
+                    PeerAuthHandler.dialled(ch, config, dialed, address, "election");
                 }
                 ch.pipeline().addLast(
                         new FrameDecoder(config.maxFrameBytes(), PeerMessageCodec::decode,

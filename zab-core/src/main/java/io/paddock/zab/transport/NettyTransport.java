@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@link TransportConfig#tls()} set, every connection on both ports is mutual TLS
  * ({@link TlsHandlers}); a peer that speaks plaintext or presents an untrusted certificate never
- * gets past the handshake.
+ * gets past the handshake. With {@link TransportConfig#authenticator()} set, every connection
+ * then runs its authentication exchange ({@link PeerAuthHandler}) before any ZAB or snapshot
+ * frame.
  *
  * <p>Thread-safe.
  */
@@ -79,6 +81,7 @@ public final class NettyTransport implements Transport {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             TlsHandlers.accepted(ch, config);
+                            PeerAuthHandler.accepted(ch, config, "quorum");
                             ch.pipeline().addLast(
                                     new FrameDecoder(SnapshotFrames.MAX_FRAME, SnapshotFrames::decode,
                                             "snapshot stream of server " + id),

@@ -61,12 +61,13 @@ final class SnapshotSender {
         }
     }
 
-    /** The receiver answers nothing but closing: the pipeline holds at most TLS. */
-    private ChannelInitializer<SocketChannel> initializer(InetSocketAddress to) {
+    /** The receiver answers nothing but closing: the pipeline holds at most TLS and authentication. */
+    private ChannelInitializer<SocketChannel> initializer(long id, InetSocketAddress to) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel ch) {
                 TlsHandlers.dialled(ch, config, to);
+                PeerAuthHandler.dialled(ch, config, id, to, "quorum");
             }
         };
     }
@@ -78,12 +79,13 @@ final class SnapshotSender {
     private void stream(PeerAddress peer, long zxid, byte[] snapshot) {
         Channel ch = null;
         try {
-            ch = bootstrap.clone().handler(initializer(peer.quorumAddress()))
+            ch = bootstrap.clone().handler(initializer(peer.id(), peer.quorumAddress()))
                     .connect(peer.quorumAddress()).sync().channel();
             SslHandler tls = ch.pipeline().get(SslHandler.class);
             if (tls != null) {
                 tls.handshakeFuture().sync(); // a refused handshake is the error to report
             }
+            PeerAuthHandler.authenticated(ch).sync();
             ByteBuf head = ch.alloc().buffer();
             SnapshotFrames.header(head, new SnapshotFrames.Header(SnapshotFrames.VERSION,
                     config.myId(), peer.id(), zxid, snapshot.length));

@@ -23,10 +23,13 @@ import java.util.TreeMap;
  *     holds at most this much heap on every other peer
  * @param snapshotIdleTimeout a snapshot stream that goes this long without a byte is abandoned
  * @param tls TLS on both ports (ZooKeeper's {@code sslQuorum}), or null for plaintext
+ * @param authenticator authentication of every connection on both ports (ZooKeeper's quorum
+ *     SASL), or null for none
  */
 public record TransportConfig(long myId, Map<Long, PeerAddress> peers, Duration connectTimeout,
         Duration reconnectMin, Duration reconnectMax, int maxFrameBytes, int maxPendingMessages,
-        long maxPendingBytes, Duration snapshotIdleTimeout, PeerTls tls) {
+        long maxPendingBytes, Duration snapshotIdleTimeout, PeerTls tls,
+        PeerAuthenticator authenticator) {
 
     /** ZooKeeper's default cnxTimeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -71,29 +74,37 @@ public record TransportConfig(long myId, Map<Long, PeerAddress> peers, Duration 
     public static TransportConfig of(long myId, Map<Long, PeerAddress> peers) {
         return new TransportConfig(myId, peers, DEFAULT_CONNECT_TIMEOUT, Duration.ofMillis(50),
                 Duration.ofSeconds(2), DEFAULT_MAX_FRAME_BYTES, 1_000, 16L << 20,
-                Duration.ofSeconds(30), null);
+                Duration.ofSeconds(30), null, null);
     }
 
     /** This config with another connect timeout (ZooKeeper's {@code cnxTimeout}). */
     public TransportConfig withConnectTimeout(Duration timeout) {
         return new TransportConfig(myId, peers, timeout, reconnectMin, reconnectMax, maxFrameBytes,
-                maxPendingMessages, maxPendingBytes, snapshotIdleTimeout, tls);
+                maxPendingMessages, maxPendingBytes, snapshotIdleTimeout, tls, authenticator);
     }
 
     public TransportConfig withReconnect(Duration min, Duration max) {
         return new TransportConfig(myId, peers, connectTimeout, min, max, maxFrameBytes,
-                maxPendingMessages, maxPendingBytes, snapshotIdleTimeout, tls);
+                maxPendingMessages, maxPendingBytes, snapshotIdleTimeout, tls, authenticator);
     }
 
     public TransportConfig withMaxFrameBytes(int bytes) {
         return new TransportConfig(myId, peers, connectTimeout, reconnectMin, reconnectMax, bytes,
-                maxPendingMessages, maxPendingBytes, snapshotIdleTimeout, tls);
+                maxPendingMessages, maxPendingBytes, snapshotIdleTimeout, tls, authenticator);
     }
 
     /** This config with TLS on both ports; null for plaintext. */
     public TransportConfig withTls(PeerTls peerTls) {
         return new TransportConfig(myId, peers, connectTimeout, reconnectMin, reconnectMax,
-                maxFrameBytes, maxPendingMessages, maxPendingBytes, snapshotIdleTimeout, peerTls);
+                maxFrameBytes, maxPendingMessages, maxPendingBytes, snapshotIdleTimeout, peerTls,
+                authenticator);
+    }
+
+    /** This config with authentication of every peer connection; null for none. */
+    public TransportConfig withAuthenticator(PeerAuthenticator peerAuthenticator) {
+        return new TransportConfig(myId, peers, connectTimeout, reconnectMin, reconnectMax,
+                maxFrameBytes, maxPendingMessages, maxPendingBytes, snapshotIdleTimeout, tls,
+                peerAuthenticator);
     }
 
     /** This server's own addresses. */

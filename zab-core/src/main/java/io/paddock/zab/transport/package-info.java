@@ -17,5 +17,12 @@
  * then messages with types 1 to 15 as listed in {@link io.paddock.zab.transport.PeerMessageCodec}.
  * A snapshot stream is a header, chunks of up to 64 KiB and an end frame with the whole stream's
  * CRC32C ({@link io.paddock.zab.transport.SnapshotFrames}).
+ *
+ * <p><b>Security.</b> Each connection's pipeline is, in order: TLS
+ * ({@link io.paddock.zab.transport.PeerTls}; with port unification a detector first decides TLS
+ * or plaintext from the first bytes), then the authentication exchange
+ * ({@link io.paddock.zab.transport.PeerAuthenticator}, frames of type 0x41 before anything else,
+ * see {@link io.paddock.zab.transport.PeerAuthHandler}), then the frames above. Both are optional
+ * and configured by the server module; the transport knows no key store or JAAS file.
  */
 package io.paddock.zab.transport;

@@ -50,12 +50,21 @@ final class TestCa {
     /** A server trusting this CA, holding a certificate {@code issuer} signed. */
     static PeerTls peer(TestCa issuer, TestCa trusted, boolean hostnameVerification)
             throws Exception {
+        return peer(issuer, trusted, hostnameVerification, ClientAuth.REQUIRE, "127.0.0.1");
+    }
+
+    /**
+     * A server trusting this CA, holding a certificate {@code issuer} signed for the IP address
+     * {@code ip} (and localhost), asking diallers for certificates as {@code clientAuth} says.
+     */
+    static PeerTls peer(TestCa issuer, TestCa trusted, boolean hostnameVerification,
+            ClientAuth clientAuth, String ip) throws Exception {
         KeyPair keys = keyPair();
         X509v3CertificateBuilder b = builder(
                 X500Name.getInstance(issuer.cert.getSubjectX500Principal().getEncoded()),
                 new X500Name("CN=peer"), keys);
         b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
-                new GeneralName[] {new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName[] {new GeneralName(GeneralName.iPAddress, ip),
                     new GeneralName(GeneralName.dNSName, "localhost")}));
         X509Certificate leaf = sign(b, issuer.keys);
         SslContext server = SslContextBuilder.forServer(keys.getPrivate(), leaf, issuer.cert)
@@ -63,7 +72,7 @@ final class TestCa {
         SslContext client = SslContextBuilder.forClient()
                 .keyManager(keys.getPrivate(), leaf, issuer.cert)
                 .trustManager(trusted.cert).build();
-        return PeerTls.of(server, client, hostnameVerification);
+        return PeerTls.of(server, client, hostnameVerification, clientAuth);
     }
 
     private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.ssl.ClientAuth;
 import io.paddock.testing.Timing;
 import io.paddock.zab.message.Commit;
 import io.paddock.zab.message.Ping;
@@ -102,9 +103,7 @@ class TlsTransportTest {
                 listeners.get(1L).received.isEmpty() && listeners.get(2L).received.isEmpty());
     }
 
-    @Test
-    void aDiallerWithoutACertificateIsRefused() throws Exception {
-        start(1, TestCa.peer(ca, ca, true));
+    private static SSLContext anonymous() throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", ca.cert());
@@ -112,8 +111,14 @@ class TlsTransportTest {
         tmf.init(trust);
         SSLContext anonymous = SSLContext.getInstance("TLS");
         anonymous.init(null, tmf.getTrustManagers(), null);
+        return anonymous;
+    }
+
+    @Test
+    void aDiallerWithoutACertificateIsRefused() throws Exception {
+        start(1, TestCa.peer(ca, ca, true));
         InetSocketAddress election = peers.get(1L).electionAddress();
-        try (SSLSocket s = (SSLSocket) anonymous.getSocketFactory().createSocket(
+        try (SSLSocket s = (SSLSocket) anonymous().getSocketFactory().createSocket(
                 election.getAddress(), election.getPort())) {
             s.setSoTimeout((int) Timing.scaled(WAIT).toMillis());
             try {
@@ -127,6 +132,88 @@ class TlsTransportTest {
             assertClosedByPeer(s);
         }
         assertTrue(listeners.get(1L).received.isEmpty(), "no message without a certificate");
+    }
+
+    @Test
+    void withClientAuthNoneOrWantADiallerWithoutACertificateGetsIn() throws Exception {
+        start(1, TestCa.peer(ca, ca, true, ClientAuth.NONE, "127.0.0.1"));
+        start(2, TestCa.peer(ca, ca, true, ClientAuth.OPTIONAL, "127.0.0.1"));
+        for (long id : new long[] {1, 2}) {
+            InetSocketAddress election = peers.get(id).electionAddress();
+            try (SSLSocket s = (SSLSocket) anonymous().getSocketFactory().createSocket(
+                    election.getAddress(), election.getPort())) {
+                OutputStream out = s.getOutputStream();
+                out.write(bytes(new Hello(PeerMessageCodec.VERSION, 3)));
+                out.write(bytes(new Commit(3, id, 5)));
+                out.flush();
+                Timing.await(WAIT).until(() -> listeners.get(id).received.contains(
+                        new Commit(3, id, 5)));
+            }
+        }
+    }
+
+    @Test
+    void anAcceptingServerChecksThatTheDiallersCertificateNamesItsAddress() throws Exception {
+        // 2 dials 1 and checks nothing itself; its certificate names 10.9.8.7, not 127.0.0.1.
+        start(1, TestCa.peer(ca, ca, true));
+        start(2, TestCa.peer(ca, ca, false, ClientAuth.REQUIRE, "10.9.8.7"));
+        transports.get(2L).send(List.of(new Ping(2, 1)));
+        Timing.await(WAIT).during(Duration.ofSeconds(1)).until(() ->
+                !listeners.get(1L).received.contains(new Ping(2, 1)));
+        transports.get(1L).close();
+        transports.remove(1L);
+        listeners.remove(1L);
+        start(1, TestCa.peer(ca, ca, false));
+        transports.get(2L).send(List.of(new Ping(2, 1)));
+        Timing.await(WAIT).until(() -> listeners.get(1L).received.contains(new Ping(2, 1)));
+    }
+
+    @Test
+    void withPortUnificationTlsAndPlaintextPeersBothGetIn() throws Exception {
+        start(1, unified(TestCa.peer(ca, ca, true)));
+        start(2, null);
+        start(3, TestCa.peer(ca, ca, true));
+        transports.get(2L).send(List.of(new Ping(2, 1)));
+        transports.get(3L).send(List.of(new Ping(3, 1)));
+        Timing.await(WAIT).until(() -> listeners.get(1L).received.containsAll(
+                List.of(new Ping(2, 1), new Ping(3, 1))));
+        transports.get(1L).send(List.of(new Commit(1, 2, 4), new Commit(1, 3, 4)));
+        Timing.await(WAIT).until(() -> listeners.get(2L).received.contains(new Commit(1, 2, 4)));
+        Timing.await(WAIT).until(() -> listeners.get(3L).received.contains(new Commit(1, 3, 4)));
+        byte[] snapshot = new byte[100_000];
+        new SplittableRandom(4).nextBytes(snapshot);
+        transports.get(2L).sendSnapshot(1, 7, snapshot);
+        transports.get(3L).sendSnapshot(1, 8, snapshot);
+        for (int i = 0; i < 2; i++) {
+            RecordingListener.Snapshot got = Timing.poll(listeners.get(1L).snapshots, WAIT);
+            assertNotNull(got, "both streams arrive");
+            assertArrayEquals(snapshot, Files.readAllBytes(got.file()));
+        }
+    }
+
+    /** The same TLS, accepting plaintext peers too. */
+    private static PeerTls unified(PeerTls tls) {
+        return new PeerTls() {
+            @Override
+            public io.netty.handler.ssl.SslContext serverContext() {
+                return tls.serverContext();
+            }
+
+            @Override
+            public io.netty.handler.ssl.SslContext clientContext() {
+                return tls.clientContext();
+            }
+
+            @Override
+            public boolean hostnameVerification() {
+                return tls.hostnameVerification();
+            }
+
+            @Override
+            public boolean portUnification() {
+                return true;
+            }
+        };
     }
 
     @Test

@@ -29,9 +29,9 @@ final class ServerSslContexts {
 
     /** The files as read at one moment: what a context is built from, and compared to reload. */
     record StoreBytes(byte[] keyStore, byte[] trustStore) {
-        static StoreBytes read(TlsConfig tls) {
-            return new StoreBytes(StoreLoader.read(tls.keyStore()),
-                    tls.trustStore() == null ? null : StoreLoader.read(tls.trustStore()));
+        static StoreBytes read(StoreConfig keyStore, StoreConfig trustStore) {
+            return new StoreBytes(StoreLoader.read(keyStore),
+                    trustStore == null ? null : StoreLoader.read(trustStore));
         }
 
         boolean sameAs(StoreBytes other) {

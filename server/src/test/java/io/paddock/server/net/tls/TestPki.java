@@ -18,10 +18,16 @@ import java.time.Instant;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -89,11 +95,49 @@ public final class TestPki {
                 Instant.now().minus(Duration.ofDays(1)), false);
     }
 
+    /**
+     * A server certificate for 127.0.0.1 and localhost whose CRL distribution point is
+     * {@code crl} (where {@link #writeCrl} puts this CA's revocation list).
+     */
+    public Issued server(String commonName, Path crl) throws Exception {
+        return issue("CN=" + commonName + ",O=Paddock Tests", Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(30)), true, crl);
+    }
+
+    /** Writes this CA's revocation list, revoking {@code revoked}, to {@code file} (DER). */
+    public Path writeCrl(Path file, X509Certificate... revoked) throws Exception {
+        Instant now = Instant.now();
+        X509v2CRLBuilder b = new X509v2CRLBuilder(name(caCert.getSubjectX500Principal().getName()),
+                Date.from(now.minus(Duration.ofMinutes(5))));
+        b.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+        for (X509Certificate cert : revoked) {
+            b.addCRLEntry(cert.getSerialNumber(), Date.from(now.minus(Duration.ofMinutes(1))),
+                    CRLReason.keyCompromise);
+        }
+        X509CRLHolder crl = b.build(new JcaContentSignerBuilder("SHA256withECDSA")
+                .build(caKeys.getPrivate()));
+        Path tmp = Path.of(file + ".tmp");
+        Files.write(tmp, crl.getEncoded());
+        return Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private Issued issue(String subject, Instant from, Instant to, boolean server) throws Exception {
+        return issue(subject, from, to, server, null);
+    }
+
+    private Issued issue(String subject, Instant from, Instant to, boolean server, Path crl)
+            throws Exception {
         KeyPair keys = keyPair();
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caCert, serial(),
                 Date.from(from), Date.from(to), name(subject), keys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        if (crl != null) {
+            b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(
+                    new DistributionPoint[] {new DistributionPoint(new DistributionPointName(
+                            new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier,
+                                    crl.toUri().toString()))), null, null)}));
+        }
         if (server) {
             b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
                     new GeneralName[] {new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
