@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * that; so a connection shows in JMX once it has lived {@link #GRACE}, and one that closes
  * sooner is never registered. The {@code cons} four-letter word lists every connection at once.
  *
- * <p>Thread-safe: {@link #opened} and {@link #closed} come from I/O threads and only queue work;
- * the JMX calls run in order on the one registration thread.
+ * <p>Thread-safe: {@link #opened} and {@link #closed} come from I/O threads and only queue or
+ * cancel work; the JMX calls run in order on the one registration thread.
  */
 final class ConnectionBeans implements ConnectionRegistry.Listener, AutoCloseable {
     /** How long a connection is open before its bean is registered. */
@@ -46,6 +47,8 @@ final class ConnectionBeans implements ConnectionRegistry.Listener, AutoCloseabl
     private final Duration grace;
     /** Registered beans; written on the registration thread, read by {@link #close}. */
     private final Map<ClientConnection, ObjectName> names = new ConcurrentHashMap<>();
+    /** Registrations not yet run, by connection; a close cancels its connection's. */
+    private final Map<ClientConnection, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService registrar;
 
     ConnectionBeans(MBeanServer mbeans, String prefix, ConnectionRegistry connections,
@@ -54,21 +57,33 @@ final class ConnectionBeans implements ConnectionRegistry.Listener, AutoCloseabl
         this.prefix = prefix;
         this.connections = connections;
         this.grace = grace;
-        this.registrar = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "paddock-jmx-connections");
             t.setDaemon(true);
             return t;
         });
+        executor.setRemoveOnCancelPolicy(true); // a cancelled registration leaves the queue
+        this.registrar = executor;
     }
 
     @Override
     public void opened(ClientConnection c) {
-        run(() -> registerIfOpen(c), grace.toNanos());
+        ScheduledFuture<?> f = run(() -> {
+            pending.remove(c);
+            registerIfOpen(c);
+        }, grace.toNanos());
+        if (f != null) {
+            pending.put(c, f);
+        }
     }
 
+    /** A registration still waiting is cancelled (no task, no wake-up); a bean is unregistered. */
     @Override
     public void closed(ClientConnection c) {
-        run(() -> unregister(c), 0);
+        ScheduledFuture<?> f = pending.remove(c);
+        if (f == null || !f.cancel(false)) {
+            run(() -> unregister(c), 0);
+        }
     }
 
     /** Stops registering and unregisters every connection bean; returns once they are gone. */
@@ -86,11 +101,11 @@ final class ConnectionBeans implements ConnectionRegistry.Listener, AutoCloseabl
         List.copyOf(names.keySet()).forEach(this::unregister);
     }
 
-    private void run(Runnable task, long delayNanos) {
+    private ScheduledFuture<?> run(Runnable task, long delayNanos) {
         try {
-            registrar.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            return registrar.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
-            // Shutting down: close() unregisters whatever was registered.
+            return null; // shutting down: close() unregisters whatever was registered
         }
     }
 
