@@ -115,6 +115,14 @@ public final class SideBySide {
                 driver.measure(new RowSpec("warm-up " + kind, kind, s, o, Math.max(1, warm / 4)));
             }
         }
+        // Session churn too: its connect, session and close paths are its own, and measured
+        // cold both servers spent most of the row's first repeat in the JIT compilers.
+        RowSpec churn = options.rows().stream().filter(r -> r.kind() == RowKind.SESSION_CHURN)
+                .findFirst().orElse(null);
+        if (churn != null) {
+            driver.measure(new RowSpec("warm-up session churn", RowKind.SESSION_CHURN,
+                    churn.sessions(), churn.outstanding(), Math.max(1, warm / 50)));
+        }
         if (options.mode() != Mode.SMOKE) {
             awaitQuiet(server); // the smoke test proves the code path; it times nothing
         }

@@ -138,7 +138,7 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
         RuntimeConfig runtimeConfig = new RuntimeConfig(ensemble.toPeerConfig(),
                 EnsembleConfig.coreTickPeriod(config.tickTime()));
         this.state = new TreeStateMachine(storage, () -> pipeline,
-                () -> servingListener.snapshotInstalling());
+                () -> servingListener.snapshotInstalling(), this::sessionClosed);
         // The server's storage owns the log: the runtime's close must not close it under the
         // shutdown snapshot.
         PeerStorage peerStorage = new PeerStorage(new ForwardingTxnLog(log) {
@@ -259,6 +259,20 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
         }
         Long owner = owners.putIfAbsent(sessionId, server);
         return owner != null && owner != server;
+    }
+
+    /**
+     * On the ZAB driver thread, as a session's closeSession commits: the leader forgets where
+     * it lived and what it forwarded (kept, both grew by one entry per session for a whole term).
+     */
+    private void sessionClosed(long sessionId) {
+        owners.remove(sessionId);
+        streams.sessionClosed(sessionId); // thread-safe without the forward lock
+    }
+
+    /** Sessions whose server this leader remembers (for tests). */
+    int sessionsOwned() {
+        return owners.size();
     }
 
     /** A client resumed its session here: tell the leader (or note it, when leading). */

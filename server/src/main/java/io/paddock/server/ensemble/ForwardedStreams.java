@@ -2,6 +2,8 @@ package io.paddock.server.ensemble;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * [ensemble] The leader's check of what learners forward. Each learner numbers its forwards
@@ -16,12 +18,20 @@ import java.util.Map;
  * twice, as ZooKeeper allows: only a new period's resends, which come first and in order, are
  * compared with what was taken before.
  *
- * <p>Not thread-safe: the peer calls it under its forward lock.
+ * <p>A session's entries go once its closeSession is committed ({@link #sessionClosed}): kept,
+ * they grew by one per session for the whole term (a leak under session churn). Its requests
+ * are no longer resent then, and one that still came would be refused by prepare, the session
+ * being gone.
+ *
+ * <p>Not thread-safe, except {@link #sessionClosed}: the peer calls the rest under its forward
+ * lock.
  */
 final class ForwardedStreams {
     private final Map<Long, Stream> learners = new HashMap<>();
     /** By learner and session: resends come from the learner that sent the first time. */
     private final Map<LearnerSession, Taken> lastTaken = new HashMap<>();
+    /** Sessions closed since the last {@link #accept}; any thread adds, accept drains. */
+    private final Queue<Long> closed = new ConcurrentLinkedQueue<>();
 
     private record LearnerSession(long learner, long sessionId) {
     }
@@ -38,6 +48,7 @@ final class ForwardedStreams {
 
     /** Whether to take this forward: in sequence, and not taken before in this term. */
     boolean accept(long learner, long period, long seq, long sessionId, int xid) {
+        forgetClosed();
         Stream s = learners.computeIfAbsent(learner, k -> new Stream());
         if (period != s.period) {
             s.period = period;
@@ -60,9 +71,29 @@ final class ForwardedStreams {
         return true;
     }
 
+    /** A session's closeSession was committed; callable from any thread. */
+    void sessionClosed(long sessionId) {
+        closed.add(sessionId);
+    }
+
     /** A new term: nothing taken yet. */
     void reset() {
         learners.clear();
         lastTaken.clear();
+        closed.clear();
+    }
+
+    /** How many sessions' last forwards are remembered (for tests). */
+    int remembered() {
+        forgetClosed();
+        return lastTaken.size();
+    }
+
+    private void forgetClosed() {
+        for (Long id = closed.poll(); id != null; id = closed.poll()) {
+            for (Long learner : learners.keySet()) {
+                lastTaken.remove(new LearnerSession(learner, id));
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.paddock.server.ensemble;
 
+import io.paddock.protocol.op.OpCode;
 import io.paddock.server.persistence.DataTreeSnapshot;
 import io.paddock.server.persistence.ServerStorage;
 import io.paddock.server.persistence.TreeState;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -44,17 +46,20 @@ final class TreeStateMachine implements StateMachine {
     private long published;
 
     private final Runnable beforeInstall;
+    private final LongConsumer sessionClosed;
 
     /**
      * @param pipeline the server's pipeline, there before the runtime starts
      * @param beforeInstall closes every client connection: a client's watches cannot follow a
      *     jump to a snapshot, so it reconnects and sets them again (ZooKeeper closes them too)
+     * @param sessionClosed told each session whose closeSession commits, after it is handed on
      */
     TreeStateMachine(ServerStorage storage, Supplier<RequestPipeline> pipeline,
-            Runnable beforeInstall) {
+            Runnable beforeInstall, LongConsumer sessionClosed) {
         this.storage = storage;
         this.pipeline = pipeline;
         this.beforeInstall = beforeInstall;
+        this.sessionClosed = sessionClosed;
         this.recovered = storage.tree().lastProcessedZxid();
         this.published = recovered;
     }
@@ -69,6 +74,9 @@ final class TreeStateMachine implements StateMachine {
         TxnEnvelope e = TxnCodec.deserialize(proposal.data());
         pipeline.get().commitQueue().committed(e.header(), e.txn());
         published = proposal.zxid();
+        if (e.header().type() == OpCode.CLOSE_SESSION) {
+            sessionClosed.accept(e.header().sessionId());
+        }
     }
 
     @Override

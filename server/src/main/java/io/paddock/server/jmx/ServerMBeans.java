@@ -1,17 +1,12 @@
 package io.paddock.server.jmx;
 
 import io.paddock.server.admin.AdminSources;
-import io.paddock.server.admin.http.ConnectionAddresses;
-import io.paddock.server.net.ClientConnection;
 import io.paddock.server.net.ConnectionRegistry;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
-import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,22 +22,24 @@ import org.slf4j.LoggerFactory;
  * io.paddock:server=&lt;client port&gt;,type=Connections,name="ip:port"   one per open connection; close()
  * </pre>
  *
- * The client port in every name keeps several servers in one JVM apart. Thread-safe:
- * connection beans come and go on I/O threads as connections open and close.
+ * The client port in every name keeps several servers in one JVM apart. Thread-safe; the
+ * connection beans come and go on a thread of their own ({@link ConnectionBeans}).
  */
-public final class ServerMBeans implements AutoCloseable, ConnectionRegistry.Listener {
+public final class ServerMBeans implements AutoCloseable {
     public static final String DOMAIN = "io.paddock";
     private static final Logger LOG = LoggerFactory.getLogger(ServerMBeans.class);
 
     private final MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
     private final String prefix;
     private final ConnectionRegistry connections;
-    private final Map<ClientConnection, ObjectName> connectionNames = new ConcurrentHashMap<>();
+    private final ConnectionBeans connectionBeans;
     private final Map<ObjectName, Object> fixed;
 
     private ServerMBeans(AdminSources sources) {
         this.prefix = DOMAIN + ":server=" + sources.clientPort();
         this.connections = sources.connections();
+        this.connectionBeans = new ConnectionBeans(mbeans, prefix, connections,
+                ConnectionBeans.GRACE);
         Map<ObjectName, Object> beans = new java.util.HashMap<>(Map.of(
                 name("Server"), new ServerBean(sources),
                 name("DataTree"), new DataTreeBean(sources),
@@ -63,8 +60,8 @@ public final class ServerMBeans implements AutoCloseable, ConnectionRegistry.Lis
             throw new IllegalStateException("cannot register Paddock's MBeans under " + b.prefix
                     + " (is another server on this client port in this JVM?): " + e, e);
         }
-        b.connections.addListener(b);
-        b.connections.connections().forEach(b::opened);
+        b.connections.addListener(b.connectionBeans);
+        b.connections.connections().forEach(b.connectionBeans::opened);
         return b;
     }
 
@@ -74,37 +71,8 @@ public final class ServerMBeans implements AutoCloseable, ConnectionRegistry.Lis
     }
 
     @Override
-    public void opened(ClientConnection c) {
-        InetSocketAddress remote = c.remoteAddress();
-        if (remote == null) {
-            return;
-        }
-        String address = ConnectionAddresses.format(remote);
-        ObjectName n = objectName(prefix + ",type=Connections,name=" + ObjectName.quote(address));
-        if (connectionNames.putIfAbsent(c, n) != null) {
-            return;
-        }
-        try {
-            mbeans.registerMBean(new ConnectionBean(c, address), n);
-        } catch (JMException e) {
-            connectionNames.remove(c);
-            LOG.warn("cannot register the MBean of connection {}", address, e);
-        }
-    }
-
-    @Override
-    public void closed(ClientConnection c) {
-        ObjectName n = connectionNames.remove(c);
-        if (n != null) {
-            unregister(n);
-        }
-    }
-
-    @Override
     public void close() {
-        connections.removeListener(this);
-        connectionNames.values().forEach(this::unregister);
-        connectionNames.clear();
+        connectionBeans.close();
         fixed.keySet().forEach(this::unregister);
     }
 
@@ -119,10 +87,6 @@ public final class ServerMBeans implements AutoCloseable, ConnectionRegistry.Lis
     }
 
     private static ObjectName objectName(String name) {
-        try {
-            return new ObjectName(name);
-        } catch (MalformedObjectNameException e) {
-            throw new IllegalArgumentException("bad MBean name " + name, e);
-        }
+        return ConnectionBeans.objectName(name);
     }
 }

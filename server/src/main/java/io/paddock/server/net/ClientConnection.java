@@ -205,7 +205,8 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
         }
         services.sessions().touch(id);
         services.serving().resumed(id);
-        writeConnectResponse(new ConnectResponse(0, s.timeoutMs(), id, s.password(), false));
+        writeConnectResponse(new ConnectResponse(0, s.timeoutMs(), id,
+                services.sessions().passwordFor(id), false));
         flush();
     }
 

@@ -104,6 +104,7 @@ final class ReplyHandler implements EventHandler<RequestEvent> {
             c.closeAfterFlush("session could not be created: " + e.error);
             return;
         }
-        c.writeConnectResponse(new ConnectResponse(0, s.timeoutMs(), s.id(), s.password(), false));
+        c.writeConnectResponse(new ConnectResponse(0, s.timeoutMs(), s.id(),
+                sessions.passwordFor(s.id()), false));
     }
 }

@@ -1,22 +1,22 @@
 package io.paddock.server.session;
 
 /**
- * One client session: its id, negotiated timeout and password, and the connection currently
- * carrying it (null while the client is between servers or reconnecting).
+ * One client session: its id, negotiated timeout, and the connection currently carrying it (null
+ * while the client is between servers or reconnecting). Its password is not kept here: the
+ * {@link SessionTracker} derives it from the id when a client is answered or resumes, so the
+ * members that only apply a session's createSession never compute it.
  *
  * <p>Thread-safe: fields that change are volatile; the tracker serialises expiry bookkeeping.
  */
 public final class Session {
     private final long id;
     private final int timeoutMs;
-    private volatile byte[] password;
     private volatile SessionConnection connection;
     private volatile boolean closing;
 
-    Session(long id, int timeoutMs, byte[] password) {
+    Session(long id, int timeoutMs) {
         this.id = id;
         this.timeoutMs = timeoutMs;
-        this.password = password;
     }
 
     public long id() {
@@ -25,15 +25,6 @@ public final class Session {
 
     public int timeoutMs() {
         return timeoutMs;
-    }
-
-    public byte[] password() {
-        return password.clone();
-    }
-
-    /** The ensemble adopted its leader's password scheme: the same id, another password. */
-    void password(byte[] newPassword) {
-        password = newPassword.clone();
     }
 
     public SessionConnection connection() {

@@ -30,16 +30,30 @@ public interface SessionPasswords {
             throw new IllegalArgumentException("a session secret has at least 16 bytes");
         }
         byte[] key = secret.clone();
+        // The key's part of the digest is computed once; each password clones it (cheaper than
+        // looking the algorithm up again). The prototype is never updated after this, so
+        // concurrent clones read a state nobody writes.
+        MessageDigest keyed = sha256();
+        keyed.update(key);
         return id -> {
+            MessageDigest sha;
             try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha = (MessageDigest) keyed.clone();
+            } catch (CloneNotSupportedException e) {
+                sha = sha256();
                 sha.update(key);
-                sha.update(ByteBuffer.allocate(Long.BYTES).putLong(0, id));
-                return Arrays.copyOf(sha.digest(), LENGTH);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required by every JVM", e);
             }
+            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(0, id));
+            return Arrays.copyOf(sha.digest(), LENGTH);
         };
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
     }
 
     /**

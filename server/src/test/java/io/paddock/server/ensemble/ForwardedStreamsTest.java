@@ -1,5 +1,6 @@
 package io.paddock.server.ensemble;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,5 +46,28 @@ class ForwardedStreamsTest {
         assertTrue(streams.accept(LEARNER, 10, 1, SESSION, 9));
         streams.reset();
         assertTrue(streams.accept(LEARNER, 11, 1, SESSION, 9));
+    }
+
+    @Test
+    void aClosedSessionIsForgotten() {
+        ForwardedStreams streams = new ForwardedStreams();
+        for (int i = 1; i <= 1_000; i++) {
+            assertTrue(streams.accept(LEARNER, 10, i, SESSION + i, 1));
+            assertTrue(streams.accept(3, 20, i, SESSION + 10_000 + i, 1));
+            streams.sessionClosed(SESSION + i);
+            streams.sessionClosed(SESSION + 10_000 + i);
+        }
+        assertEquals(0, streams.remembered(), "one entry per session ever forwarded: a leak");
+        assertTrue(streams.accept(LEARNER, 10, 1_001, SESSION, 1));
+        assertEquals(1, streams.remembered());
+    }
+
+    @Test
+    void aLiveSessionsResendsAreStillRefusedAfterOthersClose() {
+        ForwardedStreams streams = new ForwardedStreams();
+        assertTrue(streams.accept(LEARNER, 10, 1, SESSION, 1));
+        assertTrue(streams.accept(LEARNER, 10, 2, SESSION + 1, 1));
+        streams.sessionClosed(SESSION + 1);
+        assertFalse(streams.accept(LEARNER, 11, 1, SESSION, 1));
     }
 }

@@ -47,6 +47,28 @@ class SessionMovedTest {
         }
     }
 
+    /**
+     * The leader remembers each session's server to tell a move; once the session closes it
+     * forgets it (it used to keep one entry per session for the whole term).
+     */
+    @Test
+    void theLeaderForgetsAClosedSessionsServer() throws Exception {
+        try (PaddockEnsemble ensemble = PaddockEnsemble.start(3, 0)) {
+            long leader = ensemble.awaitLeader();
+            long follower = ensemble.ids().stream().filter(id -> id != leader).findFirst()
+                    .orElseThrow();
+            EnsemblePeer peer = ensemble.server(leader).peer().orElseThrow();
+            int before = peer.sessionsOwned();
+            for (long via : List.of(follower, leader, follower)) {
+                try (ZooKeeper zk = connect(ensemble.connectString(via), 0, null)) {
+                    zk.create("/e-", bytes("x"), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                            CreateMode.EPHEMERAL_SEQUENTIAL);
+                }
+            }
+            Timing.await().until(() -> peer.sessionsOwned() == before);
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -68,8 +68,12 @@ class ServerMBeansTest {
         assertTrue(!((String) mbeans.getAttribute(storage, "LastSnapshotTime")).isEmpty());
     }
 
-    /** Closing a connection's bean drops the connection; the client reconnects, same session. */
+    /**
+     * Closing a connection's bean drops the connection; the client reconnects, same session.
+     * (A connection's bean is registered once it has been open a moment: awaited.)
+     */
     private void closeAConnection(ZooKeeper zk, ObjectName pattern) throws Exception {
+        Timing.await().until(() -> mbeans.queryNames(pattern, null).size() == 1);
         Set<ObjectName> before = mbeans.queryNames(pattern, null);
         assertEquals(1, before.size());
         ObjectName first = before.iterator().next();

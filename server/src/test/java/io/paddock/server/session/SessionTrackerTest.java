@@ -43,13 +43,27 @@ class SessionTrackerTest {
     @Test
     void passwordIsCheckedAndStable() {
         long id = tracker.nextSessionId();
-        Session s = tracker.add(id, 400);
-        assertArrayEquals(s.password(), tracker.passwordFor(id));
-        assertTrue(tracker.validate(id, s.password()));
-        byte[] wrong = s.password();
+        tracker.add(id, 400);
+        byte[] password = tracker.passwordFor(id);
+        assertArrayEquals(password, tracker.passwordFor(id));
+        assertTrue(tracker.validate(id, password));
+        byte[] wrong = password.clone();
         wrong[0] ^= 1;
         assertFalse(tracker.validate(id, wrong));
-        assertFalse(tracker.validate(id + 1, s.password()), "unknown session");
+        assertFalse(tracker.validate(id + 1, password), "unknown session");
+    }
+
+    /** A learner adopting its leader's scheme: live sessions' passwords follow at once. */
+    @Test
+    void livePasswordsFollowASwitchOfScheme() {
+        long id = tracker.nextSessionId();
+        tracker.add(id, 400);
+        byte[] before = tracker.passwordFor(id);
+        tracker.usePasswords(SessionPasswords.zooKeeper());
+        byte[] after = tracker.passwordFor(id);
+        assertArrayEquals(SessionPasswords.zooKeeper().passwordFor(id), after);
+        assertTrue(tracker.validate(id, after));
+        assertFalse(tracker.validate(id, before), "the old scheme's password");
     }
 
     @Test

@@ -78,6 +78,34 @@ class NettyTransportTest {
         }
     }
 
+    /**
+     * One message per send, as a leader proposes and a learner forwards: sends queued on the
+     * loop share one buffer and one write per connection, still in order and none lost.
+     */
+    @Test
+    void singleMessageSendsInQuickSuccessionArriveInOrder() {
+        for (long id = 1; id <= 3; id++) {
+            start(id, config(id));
+        }
+        RecordingListener two = listener(2);
+        transport(1).send(List.of(new Commit(1, 2, 0)));
+        Timing.await(WAIT).until(() -> two.received.size() == 1); // connected
+        int count = 3_000;
+        for (int k = 1; k <= count; k++) {
+            transport(1).send(List.of(new Commit(1, 2, k)));
+            transport(1).send(List.of(new Commit(1, 3, k), new Commit(1, 1, k)));
+        }
+        for (long to = 1; to <= 3; to++) {
+            RecordingListener l = listener(to);
+            int expected = to == 2 ? count + 1 : count;
+            Timing.await(WAIT).until(() -> l.from(1).size() == expected);
+            List<Long> zxids = l.from(1).stream().map(m -> ((Commit) m).zxid()).toList();
+            for (int k = 0; k < count; k++) {
+                assertEquals(to == 2 ? k : k + 1, zxids.get(k), "FIFO from 1 to " + to);
+            }
+        }
+    }
+
     @Test
     void unresolvedAddressesAsZooCfgGivesThemAreBoundAndDialled() {
         // The server's zoo.cfg parser never asks DNS: server.N hosts arrive unresolved.
