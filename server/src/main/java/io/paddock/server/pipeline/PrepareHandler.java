@@ -1,7 +1,6 @@
 package io.paddock.server.pipeline;
 
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.Sequence;
 import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.request.Prepared;
@@ -16,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * still in flight, checks its ACLs and turns it into an idempotent txn with the next zxid.
  * Reads pass through untouched; they are answered at apply time, in order.
  *
- * <p>Runs on the request ring's prepare thread only; it alone hands out zxids.
+ * <p>Runs on one thread only, which alone hands out zxids: the request ring's first consumer
+ * on a standalone server, its only one (with routing, {@link PrepareAndReplicate}) in an
+ * ensemble.
  */
 final class PrepareHandler implements EventHandler<RequestEvent> {
     private final StageBatches batches = new StageBatches("prepare");
@@ -54,18 +55,11 @@ final class PrepareHandler implements EventHandler<RequestEvent> {
     }
 
     @Override
-    public void setSequenceCallback(Sequence sequence) {
-        if (takeover != null) {
-            takeover.prepareSequence(sequence);
-        }
-    }
-
-    @Override
     public void onEvent(RequestEvent e, long sequence, boolean endOfBatch) {
         batches.event(endOfBatch);
         if (e.opCode == RequestEvent.TAKEOVER) {
             if (takeover != null) {
-                takeover.marker(sequence, this::prepare);
+                takeover.marker(this::prepare);
             }
             return;
         }

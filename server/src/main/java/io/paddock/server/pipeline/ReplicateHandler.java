@@ -8,15 +8,16 @@ import io.paddock.server.txn.TxnCodec;
 import io.paddock.zab.Proposal;
 
 /**
- * [ensemble] Second stage of the request ring on a member of an ensemble, in place of the
- * standalone {@link PersistHandler}: the ZAB runtime persists, replicates and commits, so this
- * stage only routes. On the serving leader a txn is held in the {@link CommitQueue} and proposed;
+ * [ensemble] The request ring's routing on a member of an ensemble, after prepare and in place
+ * of the standalone {@link PersistHandler}: the ZAB runtime persists, replicates and commits,
+ * so this only routes. On the serving leader a txn is held in the {@link CommitQueue} and proposed;
  * on a learner a write or sync is held and forwarded to the leader; a request without a txn is
  * held behind what came before it. A learner's request the leader received is proposed, or
  * answered over the network when it has no txn (a sync, a write whose prepare failed).
  *
  * <p>Never waits for a quorum: commits come back through the {@link CommitQueue} on the ZAB
- * driver thread. Runs on the request ring's replicate thread only.
+ * driver thread. Runs after the prepare stage on the request ring's one consumer thread
+ * ({@link PrepareAndReplicate}).
  */
 final class ReplicateHandler implements EventHandler<RequestEvent> {
     private final StageBatches batches = new StageBatches("persist");

@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  *  PausedConnections ◀── "drained" at ── commit ring (the persist thread, and reads of
  *     (resumed on their    endOfBatch                 sessions with no write in flight)
  *      own I/O threads)                   ApplyHandler ──▶ ReplyHandler ──▶ channel.flush() at endOfBatch
+ *
+ *  [ensemble] the request ring has one stage, PrepareAndReplicate: prepare, then hold in the
+ *  CommitQueue and propose (leader) or forward (learner); commits come back through the queue.
  * </pre>
  *
  * <p>An exception from the txn log (persist) or from applying a logged txn (apply) is fatal:
@@ -85,7 +88,7 @@ public final class RequestPipeline implements AutoCloseable {
     /** Builds the standalone request ring's last stage. */
     @FunctionalInterface
     private interface LastStage {
-        EventHandler<RequestEvent> build(RingBuffer<RequestEvent> commitRing, FailStop failStop,
+        PersistHandler build(RingBuffer<RequestEvent> commitRing, FailStop failStop,
                 BatchRelease release);
     }
 
@@ -114,30 +117,34 @@ public final class RequestPipeline implements AutoCloseable {
         commitRing.handleExceptionsFor(reply).with(new StageExceptionHandler("reply", failStop, false));
 
         BatchRelease release = new BatchRelease(requestRing.getRingBuffer(), paused);
-        EventHandler<RequestEvent> persist;
-        PrepareHandler prepare;
         if (replicator == null) {
             this.commitQueue = null;
-            prepare = new PrepareHandler(preparer, zxids, clock);
-            persist = standalone.build(commitRing.getRingBuffer(), failStop, release);
+            PrepareHandler prepare = new PrepareHandler(preparer, zxids, clock);
+            PersistHandler persist = standalone.build(commitRing.getRingBuffer(), failStop,
+                    release);
+            requestRing.handleEventsWith(prepare).then(persist);
+            requestRing.handleExceptionsFor(prepare)
+                    .with(new StageExceptionHandler("prepare", failStop, false));
+            requestRing.handleExceptionsFor(persist)
+                    .with(new StageExceptionHandler("persist", failStop, true));
+            stages.add(prepare.batches());
+            stages.add(persist.batches());
         } else {
             this.commitQueue = new CommitQueue(commitRing.getRingBuffer(), sessions);
             ReplicateHandler replicate = new ReplicateHandler(replicator, commitQueue, failStop,
                     release);
-            LeaderTakeover takeover = new LeaderTakeover(replicator, commitQueue,
-                    () -> requestRing.getSequenceValueFor(replicate), failStop);
-            prepare = new PrepareHandler(preparer, zxids, clock, replicator, takeover);
-            persist = replicate;
+            PrepareHandler prepare = new PrepareHandler(preparer, zxids, clock, replicator,
+                    new LeaderTakeover(replicator, commitQueue));
+            PrepareAndReplicate stage = new PrepareAndReplicate(prepare, replicate);
+            requestRing.handleEventsWith(stage);
+            requestRing.handleExceptionsFor(stage)
+                    .with(new StageExceptionHandler("replicate", failStop, true));
+            stages.add(prepare.batches());
+            stages.add(replicate.batches());
         }
-        requestRing.handleEventsWith(prepare).then(persist);
-        stages.add(prepare.batches());
-        stages.add(persist instanceof PersistHandler p ? p.batches()
-                : ((ReplicateHandler) persist).batches());
         stages.add(apply.batches());
         stages.add(reply.batches());
         this.stageBatches = List.copyOf(stages);
-        requestRing.handleExceptionsFor(prepare).with(new StageExceptionHandler("prepare", failStop, false));
-        requestRing.handleExceptionsFor(persist).with(new StageExceptionHandler("persist", failStop, true));
     }
 
     public void start() {
