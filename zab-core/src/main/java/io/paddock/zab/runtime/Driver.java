@@ -254,6 +254,7 @@ final class Driver {
 
     private void truncate(long zxid) {
         persist.truncate(zxid);
+        view.forgetCursor();
         generation++;
         // Only a leader's TRUNC truncates here; operators (and tests) look for the word.
         LOG.info("server {}: TRUNC: log truncated after {}", myId, Zxids.toHexString(zxid));
