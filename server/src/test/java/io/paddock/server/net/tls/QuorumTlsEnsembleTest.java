@@ -1,5 +1,6 @@
 package io.paddock.server.net.tls;
 
+import static io.paddock.server.ensemble.process.ZkClients.connect;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,9 +18,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
@@ -114,17 +113,6 @@ class QuorumTlsEnsembleTest {
                 .trustStoreLocation(trustStore).trustStorePassword(Secret.of(PASSWORD))
                 .hostnameVerification(true);
         return b.build();
-    }
-
-    private static ZooKeeper connect(String connectString) throws Exception {
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper(connectString, 6000, e -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-        });
-        Timing.latch(connected);
-        return zk;
     }
 
     private static byte[] bytes(String s) {
