@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * prepares it itself ({@link CommitQueue#takeOver}).
  *
  * <p>Thread-safe: the role listener runs on the ZAB driver thread, relays on transport threads,
- * {@link Replicator} calls on the request ring's replicate thread.
+ * {@link Replicator} calls on the request ring's one thread (prepare and route).
  */
 public final class EnsemblePeer implements Replicator, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnsemblePeer.class);
