@@ -59,6 +59,27 @@ class LeaderTakeoverTest {
         }
     }
 
+    /** Three servers, each with its own gate on the apply thread. */
+    private static PaddockEnsemble gated(Map<Long, Gate> gates) {
+        return PaddockEnsemble.builder().participants(3)
+                .hooks(id -> ServerHooks.NONE.withBeforeApply(gates.computeIfAbsent(id, k -> new Gate())))
+                .start();
+    }
+
+    /**
+     * The leader, the server that leads once it stops (of equal logs the higher id wins the
+     * election) and the remaining one.
+     */
+    private record Roles(long leader, long next, long other) {
+        static Roles of(PaddockEnsemble ensemble) {
+            long leader = ensemble.awaitLeader();
+            long next = ensemble.ids().stream().filter(id -> id != leader).max(Long::compare).get();
+            long other = ensemble.ids().stream().filter(id -> id != leader && id != next)
+                    .findFirst().get();
+            return new Roles(leader, next, other);
+        }
+    }
+
     private static ZooKeeper connect(String connectString) throws Exception {
         CountDownLatch connected = new CountDownLatch(1);
         ZooKeeper zk = new ZooKeeper(connectString, 6000, e -> {
@@ -78,13 +99,11 @@ class LeaderTakeoverTest {
     @Test
     void aLearnerThatAsksForTheSecretBeforeItsNewLeaderServesStillServes() throws Exception {
         Map<Long, Gate> gates = new ConcurrentHashMap<>();
-        try (PaddockEnsemble ensemble = PaddockEnsemble.builder().participants(3)
-                .hooks(id -> ServerHooks.NONE.withBeforeApply(gates.computeIfAbsent(id, k -> new Gate())))
-                .start()) {
-            long leader = ensemble.awaitLeader();
-            // Of equal logs the higher id wins the election: next leads after the leader stops.
-            long next = ensemble.ids().stream().filter(id -> id != leader).max(Long::compare).get();
-            long other = ensemble.ids().stream().filter(id -> id != leader && id != next).findFirst().get();
+        try (PaddockEnsemble ensemble = gated(gates)) {
+            Roles roles = Roles.of(ensemble);
+            long leader = roles.leader();
+            long next = roles.next();
+            long other = roles.other();
             Gate gate = gates.get(next);
             try (ZooKeeper zk = connect(ensemble.connectString(other))) {
                 gate.close();
@@ -114,12 +133,11 @@ class LeaderTakeoverTest {
     @Test
     void theNewLeadersOwnClientsKeepTheirConnectionsAndTheirWritesInFlight() throws Exception {
         Map<Long, Gate> gates = new ConcurrentHashMap<>();
-        try (PaddockEnsemble ensemble = PaddockEnsemble.builder().participants(3)
-                .hooks(id -> ServerHooks.NONE.withBeforeApply(gates.computeIfAbsent(id, k -> new Gate())))
-                .start()) {
-            long leader = ensemble.awaitLeader();
-            long next = ensemble.ids().stream().filter(id -> id != leader).max(Long::compare).get();
-            long other = ensemble.ids().stream().filter(id -> id != leader && id != next).findFirst().get();
+        try (PaddockEnsemble ensemble = gated(gates)) {
+            Roles roles = Roles.of(ensemble);
+            long leader = roles.leader();
+            long next = roles.next();
+            long other = roles.other();
             Gate gate = gates.get(next);
             List<Watcher.Event.KeeperState> states = new CopyOnWriteArrayList<>();
             try (ZooKeeper mine = connect(ensemble.connectString(next), states);
