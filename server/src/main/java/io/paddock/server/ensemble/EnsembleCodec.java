@@ -46,6 +46,7 @@ final class EnsembleCodec {
             out.writeLong(f.sessionId());
             out.writeInt(f.xid());
             out.writeInt(f.opCode());
+            buf.writeByte(f.resend() ? 1 : 0);
             out.writeVector(f.authInfo(), (o, id) -> id.write(o));
             f.request().write(out);
         } else if (m instanceof SyncDone s) {
@@ -109,10 +110,11 @@ final class EnsembleCodec {
         long session = in.readLong();
         int xid = in.readInt();
         int op = in.readInt();
+        boolean resend = in.readBool();
         var auth = in.readVector(Id::read);
         Record body = op == OpCode.CREATE_SESSION ? new CreateSessionRequest(in.readInt())
                 : RequestBodies.decode(op, in);
-        return new Forward(period, seq, session, xid, op, auth, body);
+        return new Forward(period, seq, session, xid, op, resend, auth, body);
     }
 
     private static Touches touches(JuteInput in) {

@@ -15,9 +15,11 @@ sealed interface EnsembleMessage {
      * A learner's client's write or sync, for the leader (ZooKeeper's REQUEST packet). Numbered
      * within the learner's serving period, so the leader can tell a gap (a message lost across a
      * reconnect) and refuse what follows it rather than apply a session's writes out of order.
+     * {@code resend} marks a request the learner sent already in an earlier period: only those
+     * are compared with what the leader took before.
      */
-    record Forward(long period, long seq, long sessionId, int xid, int opCode, List<Id> authInfo,
-            Record request) implements EnsembleMessage {
+    record Forward(long period, long seq, long sessionId, int xid, int opCode, boolean resend,
+            List<Id> authInfo, Record request) implements EnsembleMessage {
     }
 
     /** The leader's answer to a forwarded sync: answer it once {@code zxid} is applied. */

@@ -234,14 +234,15 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
 
     /** Called under the commit queue's lock, so forwards are numbered in the order they go. */
     @Override
-    public long forward(long sessionId, int xid, int opCode, Record request, List<Id> authInfo) {
+    public long forward(long sessionId, int xid, int opCode, Record request, List<Id> authInfo,
+            boolean resend) {
         long leader = role.leader();
         if (!serving || leads || leader == 0) {
             return -1; // held; forwarded when this server serves again (CommitQueue.resume)
         }
         seq++;
         runtime.relay(leader, EnsembleCodec.encode(new Forward(period, seq, sessionId, xid,
-                opCode, authInfo, request)));
+                opCode, resend, authInfo, request)));
         return period;
     }
 
@@ -361,7 +362,7 @@ public final class EnsemblePeer implements Replicator, AutoCloseable {
                 }
                 return;
             }
-            if (streams.accept(from, f.period(), f.seq(), f.sessionId(), f.xid())) {
+            if (streams.accept(from, f.period(), f.seq(), f.sessionId(), f.xid(), f.resend())) {
                 pipeline.submitForwarded(from, f.sessionId(), f.xid(), f.opCode(), f.request(),
                         f.authInfo());
             }

@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * taken again (a learner that synced again with this same leader resends what this leader still
  * has in its pipeline), told by the session's highest xid taken from that learner in an earlier
  * period (a session that moved to another server, perhaps with a new client whose xids start
- * again, is not compared with what its old server sent). Within one
- * period nothing is a repeat (the numbering sees to that), so a client may send the same xid
- * twice, as ZooKeeper allows: only a new period's resends, which come first and in order, are
- * compared with what was taken before.
+ * again, is not compared with what its old server sent). Only forwards the learner marks as
+ * resends are compared: within one period nothing is a repeat (the numbering sees to that), and
+ * a request the learner never sent before is new whatever its xid, so a client may send the same
+ * xid twice, or start its xids again when it resumes its session, as ZooKeeper allows.
  *
  * <p>A session's entries go once its closeSession is committed ({@link #sessionClosed}): kept,
  * they grew by one per session for the whole term (a leak under session churn). Its requests
@@ -46,8 +46,12 @@ final class ForwardedStreams {
     private record Taken(long period, int xid) {
     }
 
-    /** Whether to take this forward: in sequence, and not taken before in this term. */
-    boolean accept(long learner, long period, long seq, long sessionId, int xid) {
+    /**
+     * Whether to take this forward: in sequence, and not taken before in this term.
+     *
+     * @param resend the learner sent it already in an earlier period
+     */
+    boolean accept(long learner, long period, long seq, long sessionId, int xid, boolean resend) {
         forgetClosed();
         Stream s = learners.computeIfAbsent(learner, k -> new Stream());
         if (period != s.period) {
@@ -64,7 +68,7 @@ final class ForwardedStreams {
         }
         LearnerSession key = new LearnerSession(learner, sessionId);
         Taken last = lastTaken.get(key);
-        if (last != null && last.period() != period && xid <= last.xid()) {
+        if (resend && last != null && last.period() != period && xid <= last.xid()) {
             return false;
         }
         lastTaken.put(key, new Taken(period, xid));

@@ -48,7 +48,7 @@ public final class CommitQueue {
     public interface Forwarder {
         /** @return the serving period it went out in, or -1 if there is no leader to send to */
         long forward(long sessionId, int xid, int opCode, io.paddock.protocol.Record request,
-                List<Id> authInfo);
+                List<Id> authInfo, boolean resend);
     }
 
     private final RingBuffer<RequestEvent> commitRing;
@@ -84,7 +84,7 @@ public final class CommitQueue {
         q.addLast(h);
         if (wait == Wait.SESSION_XID || wait == Wait.SYNC) {
             h.forwardedIn = forwarder.forward(copy.sessionId, copy.xid, copy.opCode, copy.request,
-                    copy.authInfo);
+                    copy.authInfo, false);
         }
     }
 
@@ -159,8 +159,10 @@ public final class CommitQueue {
                 boolean unanswered = (h.wait == Wait.SESSION_XID && !h.failed)
                         || (h.wait == Wait.SYNC && h.syncAt < 0);
                 if (unanswered && h.forwardedIn != period) {
+                    // Sent in an earlier period: the leader may have taken it already.
+                    boolean resend = h.forwardedIn != -1;
                     h.forwardedIn = forwarder.forward(h.event.sessionId, h.event.xid,
-                            h.event.opCode, h.event.request, h.event.authInfo);
+                            h.event.opCode, h.event.request, h.event.authInfo, resend);
                 }
             }
         }

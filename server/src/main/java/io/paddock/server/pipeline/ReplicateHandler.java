@@ -21,7 +21,7 @@ import io.paddock.zab.Proposal;
  */
 final class ReplicateHandler implements EventHandler<RequestEvent> {
     private final StageBatches batches = new StageBatches("persist");
-    private static final CommitQueue.Forwarder NOT_FORWARDED = (s, x, o, r, a) -> -1;
+    private static final CommitQueue.Forwarder NOT_FORWARDED = (s, x, o, r, a, resend) -> -1;
 
     private final Replicator replicator;
     private final CommitQueue queue;

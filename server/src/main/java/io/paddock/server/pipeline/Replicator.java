@@ -25,9 +25,12 @@ public interface Replicator {
      * A learner hands a client's write or sync to the leader; called under the
      * {@link CommitQueue}'s lock.
      *
+     * @param resend whether it went out in an earlier serving period already (the leader may
+     *     have taken it then)
      * @return the serving period it was sent in, or -1 if there is no leader to send it to
      */
-    long forward(long sessionId, int xid, int opCode, Record request, List<Id> authInfo);
+    long forward(long sessionId, int xid, int opCode, Record request, List<Id> authInfo,
+            boolean resend);
 
     /**
      * The leader tells a learner that its sync may be answered once the learner has applied
