@@ -10,6 +10,9 @@ public enum CreateMode {
     PERSISTENT_WITH_TTL(5, false, false),
     PERSISTENT_SEQUENTIAL_WITH_TTL(6, false, true);
 
+    /** values() copies its array on every call. */
+    private static final CreateMode[] ALL = values();
+
     private final int flag;
     private final boolean ephemeral;
     private final boolean sequential;
@@ -42,7 +45,7 @@ public enum CreateMode {
 
     /** The mode for a flag, or null when the flag is unknown. */
     public static CreateMode ofFlag(int flag) {
-        for (CreateMode m : values()) {
+        for (CreateMode m : ALL) {
             if (m.flag == flag) {
                 return m;
             }

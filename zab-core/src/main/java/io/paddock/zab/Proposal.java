@@ -9,8 +9,16 @@ import java.util.Objects;
  *
  * <p>The array is not copied: whoever builds a proposal hands the array over and must not change
  * it afterwards.
+ *
+ * @param local what the proposing server built {@code data} from, kept so that its own apply need
+ *     not decode its own bytes again; the core never reads it, never sends it and never compares
+ *     it, and a proposal read back from a log or a message has none (null)
  */
-public record Proposal(long zxid, int type, byte[] data) {
+public record Proposal(long zxid, int type, byte[] data, Object local) {
+
+    public Proposal(long zxid, int type, byte[] data) {
+        this(zxid, type, data, null);
+    }
 
     public Proposal {
         Objects.requireNonNull(data, "data");

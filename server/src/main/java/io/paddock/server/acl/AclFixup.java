@@ -21,6 +21,17 @@ public final class AclFixup {
 
     /** The ACL to store, or null when the request's ACL is invalid (InvalidACL). */
     public List<ACL> fixup(List<ACL> acl, List<Id> authInfo) {
+        if (acl != null && acl.size() == 1) {
+            // Most creates carry one entry of a concrete scheme (world:anyone above all): check it
+            // without the copies the general case makes.
+            ACL a = acl.get(0);
+            Id id = a == null ? null : a.id();
+            if (id != null && id.scheme() != null && id.id() != null
+                    && !"auth".equals(id.scheme())) {
+                AuthProvider p = registry.provider(id.scheme());
+                return p != null && p.isValid(id.id()) ? List.of(a) : null;
+            }
+        }
         List<ACL> unique = new ArrayList<>();
         if (acl != null) {
             for (ACL a : acl) {

@@ -7,6 +7,7 @@ import io.paddock.protocol.Record;
 import io.paddock.protocol.codec.DecodeException;
 import io.paddock.protocol.codec.JuteInput;
 import io.paddock.protocol.codec.JuteOutput;
+import io.paddock.protocol.codec.ScratchBuffer;
 import io.paddock.protocol.codec.RequestBodies;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.request.CreateSessionRequest;
@@ -37,7 +38,7 @@ final class EnsembleCodec {
     }
 
     static byte[] encode(EnsembleMessage m) {
-        ByteBuf buf = Unpooled.buffer(64);
+        ByteBuf buf = ScratchBuffer.take();
         JuteOutput out = new JuteOutput(buf);
         if (m instanceof Forward f) {
             buf.writeByte(FORWARD);
@@ -74,9 +75,7 @@ final class EnsembleCodec {
             buf.writeByte(SECRET);
             out.writeBuffer(s.secret());
         }
-        byte[] bytes = new byte[buf.readableBytes()];
-        buf.readBytes(bytes);
-        return bytes;
+        return ScratchBuffer.bytes(buf);
     }
 
     /** @throws DecodeException if the bytes are not a whole message */

@@ -71,7 +71,9 @@ final class TreeStateMachine implements StateMachine {
 
     @Override
     public void apply(Proposal proposal) {
-        TxnEnvelope e = TxnCodec.deserialize(proposal.data());
+        // The leader applies the txn it proposed as it is, without decoding its own bytes again.
+        TxnEnvelope e = proposal.local() instanceof TxnEnvelope own ? own
+                : TxnCodec.deserialize(proposal.data());
         pipeline.get().commitQueue().committed(e.header(), e.txn());
         published = proposal.zxid();
         if (e.header().type() == OpCode.CLOSE_SESSION) {

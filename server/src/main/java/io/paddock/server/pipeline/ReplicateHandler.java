@@ -5,6 +5,7 @@ import com.lmax.disruptor.Sequence;
 import io.paddock.protocol.op.ErrorCode;
 import io.paddock.protocol.op.OpCode;
 import io.paddock.server.txn.TxnCodec;
+import io.paddock.server.txn.TxnEnvelope;
 import io.paddock.zab.Proposal;
 
 /**
@@ -107,6 +108,7 @@ final class ReplicateHandler implements EventHandler<RequestEvent> {
     }
 
     static Proposal proposal(RequestEvent e) {
-        return new Proposal(e.header.zxid(), e.header.type(), TxnCodec.serialize(e.header, e.txn));
+        return new Proposal(e.header.zxid(), e.header.type(), TxnCodec.serialize(e.header, e.txn),
+                new TxnEnvelope(e.header, e.txn));
     }
 }

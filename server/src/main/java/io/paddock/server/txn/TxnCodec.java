@@ -6,6 +6,7 @@ import io.paddock.protocol.ACL;
 import io.paddock.protocol.codec.DecodeException;
 import io.paddock.protocol.codec.JuteInput;
 import io.paddock.protocol.codec.JuteOutput;
+import io.paddock.protocol.codec.ScratchBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public final class TxnCodec {
     }
 
     public static byte[] serialize(TxnHeader header, Txn txn) {
-        ByteBuf buf = Unpooled.buffer(64);
+        ByteBuf buf = ScratchBuffer.take();
         JuteOutput out = new JuteOutput(buf);
         buf.writeByte(VERSION);
         out.writeLong(header.sessionId());
@@ -42,9 +43,7 @@ public final class TxnCodec {
         out.writeLong(header.time());
         out.writeInt(header.type());
         writeTxn(out, txn);
-        byte[] bytes = new byte[buf.readableBytes()];
-        buf.readBytes(bytes);
-        return bytes;
+        return ScratchBuffer.bytes(buf);
     }
 
     /** Reads what {@link #serialize} wrote; throws DecodeException on anything else. */

@@ -39,9 +39,11 @@ final class WatchTable {
      * on its ancestors. Each watcher appears once in the result.
      */
     Set<Watcher> trigger(String path, boolean withAncestors) {
-        Set<Watcher> fired = new LinkedHashSet<>();
+        // Most changes fire nothing: the set is made only once a watcher is found.
+        Set<Watcher> fired = null;
         Map<Watcher, Integer> exact = byPath.get(path);
         if (exact != null) {
+            fired = new LinkedHashSet<>();
             List<Watcher> consumed = new ArrayList<>();
             for (Map.Entry<Watcher, Integer> e : exact.entrySet()) {
                 fired.add(e.getKey());
@@ -62,14 +64,17 @@ final class WatchTable {
                 if (watchers == null) {
                     continue;
                 }
-                watchers.forEach((w, bits) -> {
-                    if ((bits & WatcherMode.PERSISTENT_RECURSIVE.bit()) != 0) {
-                        fired.add(w);
+                for (Map.Entry<Watcher, Integer> e : watchers.entrySet()) {
+                    if ((e.getValue() & WatcherMode.PERSISTENT_RECURSIVE.bit()) != 0) {
+                        if (fired == null) {
+                            fired = new LinkedHashSet<>();
+                        }
+                        fired.add(e.getKey());
                     }
-                });
+                }
             }
         }
-        return fired;
+        return fired == null ? Set.of() : fired;
     }
 
     /** True when the watcher has a watch on the path in the mode (any mode when null). */

@@ -91,6 +91,11 @@ class AclTest {
         assertNull(fixup.fixup(List.of(new ACL(1, new Id("digest", "bob"))), session));
         assertNull(fixup.fixup(List.of(new ACL(1, new Id("ip", "nope"))), session));
         assertNull(fixup.fixup(List.of(new ACL(1, new Id("nosuch", "x"))), session));
+        assertNull(fixup.fixup(java.util.Arrays.asList((ACL) null), session));
+        // One entry of a concrete scheme, the usual create, is taken as it is.
+        assertEquals(ACL.OPEN_ACL_UNSAFE, fixup.fixup(ACL.OPEN_ACL_UNSAFE, session));
+        assertEquals(List.of(new ACL(1, new Id("ip", "10.0.0.0/8"))),
+                fixup.fixup(List.of(new ACL(1, new Id("ip", "10.0.0.0/8"))), List.of()));
         List<ACL> dup = List.of(new ACL(ACL.Perms.ALL, Id.ANYONE),
                 new ACL(ACL.Perms.ALL, Id.ANYONE), new ACL(1, new Id("ip", "10.0.0.0/8")));
         assertEquals(List.of(dup.get(0), dup.get(2)), fixup.fixup(dup, session));

@@ -49,13 +49,27 @@ public final class Frames {
     /** CRC32C of {@code length} bytes of {@code buf} from {@code index}, as an int. */
     public static int crc32c(ByteBuf buf, int index, int length) {
         CRC32C crc = new CRC32C();
-        if (buf.nioBufferCount() == 1) {
-            crc.update(buf.nioBuffer(index, length));
+        if (buf.hasArray()) {
+            crc.update(buf.array(), buf.arrayOffset() + index, length);
+        } else if (buf.nioBufferCount() == 1) {
+            crc.update(view(buf, index, length));
         } else {
             byte[] copy = new byte[length];
             buf.getBytes(index, copy);
             crc.update(copy);
         }
         return (int) crc.getValue();
+    }
+
+    /**
+     * The buffer's own NIO view where it has one (no new object per frame; the caller owns buf
+     * meanwhile, on its one thread), else a new view.
+     */
+    private static java.nio.ByteBuffer view(ByteBuf buf, int index, int length) {
+        try {
+            return buf.internalNioBuffer(index, length);
+        } catch (UnsupportedOperationException e) {
+            return buf.nioBuffer(index, length);
+        }
     }
 }
