@@ -54,6 +54,10 @@ public final class FileTxnLog implements TxnLog {
     private final LogIo io;
     private final LogTruncation truncation;
     private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
+    private final SparseIndex index = new SparseIndex();
+    /** The first zxid of the segment being written, and the records appended since a mark. */
+    private long currentSegment;
+    private int sinceMark;
     private final AtomicLong fsyncs = new AtomicLong();
     private final AtomicLong slowFsyncs = new AtomicLong();
     private ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
@@ -110,6 +114,10 @@ public final class FileTxnLog implements TxnLog {
                 if (buffer.capacity() < size) {
                     buffer = ByteBuffer.allocateDirect(size);
                 }
+            }
+            if (++sinceMark >= SparseIndex.EVERY) {
+                sinceMark = 0;
+                index.mark(txn.zxid(), currentSegment, writePosition + buffer.position());
             }
             LogRecordCodec.encode(txn, buffer);
         } catch (StorageFailureException e) {
@@ -170,6 +178,7 @@ public final class FileTxnLog implements TxnLog {
             lastFlushedZxid = plan.keptLastZxid();
             lastAppendedZxid = plan.keptLastZxid();
             segments.tailMap(zxid, false).clear();
+            index.truncateAfter(zxid);
             truncation.execute(plan);
             truncation.clearMarkers();
             LOG.info("truncated the txn log in {} after zxid 0x{}; it now ends at 0x{}", dir,
@@ -221,7 +230,8 @@ public final class FileTxnLog implements TxnLog {
             // Only a truncation racing this read empties the map under a non-zero flushed zxid.
             return Collections.emptyIterator();
         }
-        return new SegmentIterator(segments, start.getKey(), zxidExclusive, upTo);
+        SparseIndex.Mark mark = index.startFor(start.getKey(), zxidExclusive);
+        return new SegmentIterator(segments, start.getKey(), mark, zxidExclusive, upTo, index);
     }
 
     /** The directory the segments live in. */
@@ -261,6 +271,12 @@ public final class FileTxnLog implements TxnLog {
     /** Forgets segments retention deleted, so readers no longer look for them. */
     public void forgetSegmentsBefore(long firstZxidKept) {
         segments.headMap(firstZxidKept, false).clear();
+        index.dropBefore(firstZxidKept);
+    }
+
+    /** How many records the sparse index can start a read at (for tests). */
+    int indexMarks() {
+        return index.size();
     }
 
     @Override
@@ -311,6 +327,8 @@ public final class FileTxnLog implements TxnLog {
         allocatedEnd = 0;
         LogRecordCodec.writeSegmentHeader(buffer, firstZxid);
         segments.put(firstZxid, path);
+        currentSegment = firstZxid;
+        sinceMark = 0;
         if (options.forceSync()) {
             LogIo.step(dir, "fsync directory", () -> io.syncDirectory(dir));
         }

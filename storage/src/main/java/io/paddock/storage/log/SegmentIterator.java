@@ -16,6 +16,10 @@ import java.util.concurrent.ConcurrentNavigableMap;
  * Reads flushed records from a {@link FileTxnLog}'s segments in order, from one zxid
  * (exclusive) to a flushed zxid (inclusive), moving to the next segment at each segment's end.
  *
+ * <p>It starts at a given offset of the first segment when the log's {@link SparseIndex} knows
+ * one, and marks the records it passes in the index, so that segments written before this
+ * process started get marks too.
+ *
  * <p>Not thread-safe: one reader uses it. It opens the files itself (through
  * {@link RandomAccessFile}, so a file left open by an abandoned iterator is closed on garbage
  * collection) and closes each at its end.
@@ -26,6 +30,10 @@ final class SegmentIterator implements Iterator<Txn> {
     private final ConcurrentNavigableMap<Long, Path> segments;
     private final long after;
     private final long upTo;
+    private final SparseIndex index;
+    /** Where to start reading the first segment, or null for its first record. */
+    private SparseIndex.Mark start;
+    private int sinceMark;
     private Map.Entry<Long, Path> segment;
     private FileChannel channel;
     private long filePosition;
@@ -33,11 +41,13 @@ final class SegmentIterator implements Iterator<Txn> {
     private Txn next;
     private boolean done;
 
-    SegmentIterator(ConcurrentNavigableMap<Long, Path> segments, long firstSegment, long after,
-            long upTo) {
+    SegmentIterator(ConcurrentNavigableMap<Long, Path> segments, long firstSegment,
+            SparseIndex.Mark start, long after, long upTo, SparseIndex index) {
         this.segments = segments;
         this.after = after;
         this.upTo = upTo;
+        this.index = index;
+        this.start = start;
         this.segment = segments.ceilingEntry(firstSegment);
     }
 
@@ -68,6 +78,7 @@ final class SegmentIterator implements Iterator<Txn> {
                 Txn t = readRecord();
                 if (t == null) {
                     closeChannel();
+                    start = null; // a mark names a record of the first segment only
                     segment = segment == null ? null : segments.higherEntry(segment.getKey());
                     Invariants.check(segment != null, "the log holds every flushed zxid up to 0x"
                             + Long.toHexString(upTo));
@@ -91,18 +102,42 @@ final class SegmentIterator implements Iterator<Txn> {
         }
         if (channel == null) {
             channel = new RandomAccessFile(segment.getValue().toFile(), "r").getChannel();
-            filePosition = LogRecordCodec.SEGMENT_HEADER_SIZE;
+            filePosition = start != null ? start.offset() : LogRecordCodec.SEGMENT_HEADER_SIZE;
+            sinceMark = 0;
             buffer.clear().flip();
         }
         while (true) {
+            long recordOffset = filePosition - buffer.remaining();
             LogRecordCodec.Decoded d = LogRecordCodec.decode(buffer, buffer.position());
+            if (start != null && d.status() != LogRecordCodec.Status.SHORT) {
+                boolean marked = d.status() == LogRecordCodec.Status.VALID
+                        && d.txn().zxid() == start.zxid();
+                start = null;
+                if (!marked) {
+                    // Not the record the index named: read the segment from its start instead.
+                    filePosition = LogRecordCodec.SEGMENT_HEADER_SIZE;
+                    buffer.clear().flip();
+                    continue;
+                }
+            }
             switch (d.status()) {
                 case VALID -> {
                     buffer.position(d.next());
+                    if (++sinceMark >= SparseIndex.EVERY) {
+                        sinceMark = 0;
+                        index.mark(d.txn().zxid(), segment.getKey(), recordOffset);
+                    }
                     return d.txn();
                 }
                 case SHORT -> {
                     if (!fill()) {
+                        if (start != null) {
+                            // The file ends before the marked record: read it from its start.
+                            start = null;
+                            filePosition = LogRecordCodec.SEGMENT_HEADER_SIZE;
+                            buffer.clear().flip();
+                            continue;
+                        }
                         return null;
                     }
                 }

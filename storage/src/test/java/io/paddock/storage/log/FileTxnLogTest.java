@@ -154,4 +154,59 @@ class FileTxnLogTest extends TxnLogContract {
 
         assertEquals(List.of(big), drain(reopen().readFrom(0)));
     }
+
+    @Test
+    void readsFromAnyZxidAreExactWhereverTheSparseIndexStartsThem() throws Exception {
+        FileTxnLog file = (FileTxnLog) log;
+        List<Txn> all = appendRun(5_000); // many marks and, with 64 KiB segments, many segments
+        file.flush();
+        assertTrue(file.indexMarks() >= 5_000 / SparseIndex.EVERY - 1, "marks from appends");
+        assertEveryReadExact(file, all);
+
+        // Segments written before a restart get their marks from the reads that pass them.
+        FileTxnLog reopened = reopen();
+        assertEquals(0, reopened.indexMarks());
+        assertEquals(all, drain(reopened.readFrom(0)));
+        assertTrue(reopened.indexMarks() >= 5_000 / SparseIndex.EVERY - 1, "marks from a read");
+        assertEveryReadExact(reopened, all);
+    }
+
+    @Test
+    void aTruncatedAndRewrittenLogIsNotReadThroughMarksOfTheRecordsItLost() throws Exception {
+        FileTxnLog file = (FileTxnLog) log;
+        appendRun(3_000);
+        file.flush();
+        long cut = FIRST + 1_000;
+        file.truncateAfter(cut);
+        // New txns (other bytes, same zxids) where the lost ones were.
+        List<Txn> rewritten = new java.util.ArrayList<>();
+        for (long z = cut + 1; z < FIRST + 3_000; z++) {
+            Txn t = new Txn(z, 7, ("new-" + z).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            file.append(t);
+            rewritten.add(t);
+        }
+        file.flush();
+        assertEquals(rewritten.subList(1_500, rewritten.size()),
+                drain(file.readFrom(cut + 1_500)));
+        assertEquals(rewritten, drain(file.readFrom(cut)));
+    }
+
+    private static void assertEveryReadExact(FileTxnLog file, List<Txn> all) {
+        for (int i = 0; i < all.size(); i += 97) {
+            long after = all.get(i).zxid();
+            List<Txn> read = drain(file.readFrom(after));
+            assertEquals(all.size() - i - 1, read.size(), "after 0x" + Long.toHexString(after));
+            if (!read.isEmpty()) {
+                assertEquals(all.get(i + 1), read.get(0), "after 0x" + Long.toHexString(after));
+                assertEquals(all.get(all.size() - 1), read.get(read.size() - 1));
+            }
+        }
+        for (int k = 1; k <= 3; k++) {
+            long mark = FIRST + (long) k * SparseIndex.EVERY - 1;
+            assertEquals(all.get((int) (mark - FIRST) + 1), file.readFrom(mark).next(),
+                    "right after a marked record");
+            assertEquals(all.get((int) (mark - FIRST)), file.readFrom(mark - 1).next(),
+                    "the marked record itself");
+        }
+    }
 }

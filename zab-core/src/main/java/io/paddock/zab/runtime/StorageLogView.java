@@ -82,8 +82,13 @@ public final class StorageLogView implements LogView {
         if (first == 0 || zxid < first) {
             return 0;
         }
-        // Most asks are about the newest epoch: start there, and scan the whole log only when
-        // the epoch of zxid holds nothing at or below it.
+        // Most asks are about a zxid the log holds (a learner's last txn): one positioned read.
+        Iterator<Txn> at = log.readFrom(zxid - 1);
+        if (at.hasNext() && at.next().zxid() == zxid) {
+            return zxid;
+        }
+        // Else start at the newest epoch, and scan the whole log only when the epoch of zxid
+        // holds nothing at or below it.
         long inEpoch = floorFrom(Zxids.make(Zxids.epoch(zxid), 0), zxid);
         return inEpoch != 0 ? inEpoch : floorFrom(0, zxid);
     }
