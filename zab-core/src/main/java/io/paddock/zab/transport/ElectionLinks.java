@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * smaller id and connects back). A knock arriving while the larger id believes it has a connection
  * makes it write a Hello on that connection: if the connection is half-open the write fails and
  * it redials; if it is alive the smaller id ignores the extra Hello. A smaller id knocks only
- * after {@code reconnectMin} without a connection, so a dial already under way usually wins.
+ * after {@code reconnectMin} without a connection, so a dial already under way usually wins;
+ * its first knock after it starts goes at once, because the larger id, which lost it, is then
+ * waiting out its own backoff (a restarted server joined its election that much later).
  *
  * <p>A connection counts as established once both Hellos are exchanged; its loss is reported
  * through {@link TransportListener#disconnected}. A new connection from a larger id replaces the
@@ -276,6 +278,8 @@ final class ElectionLinks {
         }
         if (dials(link)) {
             dial(link);
+        } else if (!link.knocked) {
+            knock(link);
         } else {
             schedule(link);
         }
@@ -378,6 +382,7 @@ final class ElectionLinks {
         if (closed || link.established != null || link.attempt != null || link.pending.isEmpty()) {
             return;
         }
+        link.knocked = true;
         ChannelFuture connect = dialer.clone().handler(initializer(link.id, link.address)).connect(link.address);
         Channel ch = connect.channel();
         link.attempt = ch;

@@ -28,6 +28,8 @@ final class Link {
     Channel attempt;
     /** The next dial or knock, if one is scheduled. */
     ScheduledFuture<?> timer;
+    /** Whether this server has knocked at the (larger) peer since it started. */
+    boolean knocked;
 
     Link(long id, InetSocketAddress address, Backoff backoff) {
         this.id = id;

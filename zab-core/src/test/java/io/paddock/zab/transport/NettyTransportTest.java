@@ -134,6 +134,31 @@ class NettyTransportTest {
     }
 
     @Test
+    void aStartingSmallerIdKnocksAtOnce() throws Exception {
+        // Server 2's dial of 1 meets a port that hangs up, so 2 waits a minute before it dials
+        // again, as a restarted server's peers are still backing off from losing it. Server 1
+        // backs off a minute too: only a first knock that waits for nothing connects them now.
+        java.util.concurrent.CountDownLatch dialled = new java.util.concurrent.CountDownLatch(1);
+        try (java.net.ServerSocket hangUp = new java.net.ServerSocket()) {
+            hangUp.setReuseAddress(true);
+            hangUp.bind(peers.get(1L).electionAddress());
+            Thread acceptor = new Thread(() -> {
+                try (Socket s = hangUp.accept()) {
+                    dialled.countDown();
+                } catch (IOException e) {
+                    // closed below
+                }
+            });
+            acceptor.start();
+            start(2, config(2).withReconnect(Duration.ofMinutes(1), Duration.ofMinutes(1)));
+            Timing.await(WAIT).until(() -> dialled.getCount() == 0);
+        }
+        start(1, config(1).withReconnect(Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        transport(1).send(List.of(new Ping(1, 2)));
+        Timing.await(WAIT).until(() -> listener(2).received.contains(new Ping(1, 2)));
+    }
+
+    @Test
     void aLostConnectionIsReportedAndComesBackWhenThePeerDoes() {
         start(1, config(1));
         start(2, config(2));
